@@ -4,6 +4,10 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
+// The build id must be the same every time this file is loaded during one build (Kit loads it
+// in more than one place, and names its client globals after the version), so fix it in the env.
+process.env.SHELFCHECK_BUILD_ID ||= Date.now().toString(36);
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -12,7 +16,12 @@ const config = {
 		adapter: adapter({ out: process.env.SHELFCHECK_BUILD_DIR || 'build' }),
 		version: {
 			// The service worker's cache is keyed on this: every build gets its own.
-			name: `${pkg.version}+${process.env.SHELFCHECK_BUILD_ID || Date.now().toString(36)}`
+			name: `${pkg.version}+${process.env.SHELFCHECK_BUILD_ID}`
+		},
+		paths: {
+			// Absolute asset URLs: the service worker answers every app route with the same shell,
+			// so the shell must not depend on the path it was first served at.
+			relative: false
 		},
 		serviceWorker: {
 			// workbox-window registers it (src/lib/pwa), so that the update prompt can drive it.

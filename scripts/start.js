@@ -1,0 +1,49 @@
+// `npm start`: build when needed, then serve the app and the API from one Node process.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildDir, ensureBuild } from './build-if-needed.js';
+
+ensureBuild();
+
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || '0.0.0.0';
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+	fail(`PORT must be a number from 0 to 65535, not "${process.env.PORT}"`);
+
+let handler;
+try {
+	// Importing the handler runs the server's init hook: configuration, database, migrations.
+	({ handler } = await import(pathToFileURL(join(buildDir(), 'handler.js')).href));
+} catch (error) {
+	if (error?.name === 'StartupError') fail(error.message);
+	throw error;
+}
+
+const server = createServer(handler);
+server.on('error', (error) => {
+	if (error.code === 'EADDRINUSE')
+		fail(`port ${port} is already in use on ${host}; set PORT to another one`);
+	if (error.code === 'EACCES')
+		fail(`not allowed to listen on port ${port}; set PORT to one above 1023`);
+	throw error;
+});
+server.listen(port, host, () => {
+	const address = server.address();
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	console.log(`Shelfcheck is running at http://${shown}:${address.port}`);
+});
+
+function shutdown() {
+	server.close(() => process.emit('sveltekit:shutdown', 'SIGTERM'));
+	// Long-lived connections must not keep the process up.
+	server.closeIdleConnections();
+	setTimeout(() => process.exit(0), 5000).unref();
+}
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);
+
+function fail(message) {
+	console.error(`Shelfcheck could not start: ${message}`);
+	process.exit(1);
+}

@@ -1,0 +1,96 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { StartupError, type DatabaseConfig, type ServerConfig } from '../config';
+import { migrationProvider } from './migrations';
+import type { Database } from './schema';
+
+export type { Database } from './schema';
+
+/** The one door to SQL: the Kysely instance, which engine is behind it, and how far it is migrated. */
+export interface Store {
+	db: Kysely<Database>;
+	kind: DatabaseConfig['kind'];
+	/** Where the data is, for logs: a file path, or host:port/database (never a password). */
+	location: string;
+	/** The name of the last migration applied. */
+	migration: string | null;
+	close(): Promise<void>;
+}
+
+/**
+ * Opens the configured database, creating and migrating it. Every failure an operator can fix
+ * (a data directory that can't be written, a PostgreSQL that can't be reached) becomes a
+ * StartupError with one clear sentence.
+ */
+export async function openStore(config: ServerConfig): Promise<Store> {
+	ensureWritableDir(config.dataDir);
+	const { db, location } =
+		config.database.kind === 'sqlite'
+			? await openSqlite(config.database.file)
+			: await openPostgres(config.database.url, config.database.display);
+	try {
+		const migration = await migrate(db);
+		return { db, kind: config.database.kind, location, migration, close: () => db.destroy() };
+	} catch (error) {
+		await db.destroy();
+		throw error;
+	}
+}
+
+function ensureWritableDir(dir: string): void {
+	try {
+		mkdirSync(dir, { recursive: true });
+		accessSync(dir, constants.W_OK);
+	} catch (error) {
+		throw new StartupError(`DATA_DIR ${dir} is not a writable directory (${describe(error)})`);
+	}
+}
+
+async function openSqlite(file: string) {
+	// Loaded on demand so that a PostgreSQL deployment never needs the native module to load.
+	const { default: SQLite } = await import('better-sqlite3');
+	let database;
+	try {
+		database = new SQLite(file);
+		// WAL lets readers run beside the writer; FULL makes a committed report survive power loss.
+		database.pragma('journal_mode = WAL');
+		database.pragma('synchronous = FULL');
+		database.pragma('foreign_keys = ON');
+		database.pragma('busy_timeout = 5000');
+	} catch (error) {
+		database?.close();
+		throw new StartupError(`Cannot open the SQLite database ${file} (${describe(error)})`);
+	}
+	return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), location: file };
+}
+
+async function openPostgres(url: string, display: string) {
+	const { default: pg } = await import('pg');
+	const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5000, max: 10 });
+	// An idle client losing its connection must not take the process down.
+	pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	try {
+		await sql`select 1`.execute(db);
+	} catch (error) {
+		await db.destroy();
+		throw new StartupError(`Cannot connect to PostgreSQL at ${display} (${describe(error)})`);
+	}
+	return { db, location: display };
+}
+
+async function migrate(db: Kysely<Database>): Promise<string | null> {
+	const migrator = new Migrator({ db, provider: migrationProvider });
+	const { error } = await migrator.migrateToLatest();
+	if (error) throw new StartupError(`Database migration failed (${describe(error)})`);
+	const applied = (await migrator.getMigrations()).filter((m) => m.executedAt);
+	return applied.at(-1)?.name ?? null;
+}
+
+function describe(error: unknown): string {
+	if (error instanceof Error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		return code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+	}
+	return String(error);
+}

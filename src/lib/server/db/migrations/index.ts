@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_server_info';
+
+/**
+ * Migrations are listed here rather than read from a folder at run time, because the server is
+ * bundled by Vite and has no migrations folder to read. Names sort in the order they run.
+ */
+const migrations: Record<string, Migration> = {
+	'0001_server_info': m0001
+};
+
+export const migrationProvider: MigrationProvider = {
+	getMigrations: async () => migrations
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1) ?? null;

@@ -1,0 +1,38 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+import { build, files, prerendered, version } from '$service-worker';
+import { clientsClaim } from 'workbox-core';
+import {
+	cleanupOutdatedCaches,
+	createHandlerBoundToURL,
+	precacheAndRoute
+} from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+
+declare const self: ServiceWorkerGlobalScope;
+
+// Everything the app needs offline: the built code (content-hashed names), static files and the
+// prerendered app shell (revisioned by the build's version so that each build refreshes them).
+precacheAndRoute([
+	...build.map((url) => ({ url, revision: url.includes('/immutable/') ? null : version })),
+	...files.map((url) => ({ url, revision: version })),
+	...prerendered.map((url) => ({ url, revision: version }))
+]);
+cleanupOutdatedCaches();
+
+// App routes render on the client, so any navigation can be answered with the shell, offline or
+// not. The API and the server's own pages (which need the network anyway) are left alone.
+registerRoute(
+	new NavigationRoute(createHandlerBoundToURL('/'), {
+		denylist: [/^\/api\//, /^\/\.well-known\//]
+	})
+);
+
+// The first install takes control at once so the first visit already works offline. An update
+// waits for the user's Reload (workbox-window's messageSkipWaiting) and never swaps by itself.
+clientsClaim();
+self.addEventListener('message', (event) => {
+	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
