@@ -1,0 +1,1257 @@
+import { ci, cop, en, moz, psti } from './frameworks';
+import type { Check, ScopeConditions } from './types';
+
+/*
+ * Field checks, reviewed from the crosswalk's proposal (section 6). Rules kept throughout:
+ *
+ * - One verdict per check, rolled up to every provision the check answers. So a check answers only
+ *   provisions for which its pass/fail criteria mean the same thing; where the proposal bundled
+ *   separable requirements (a "PARTIAL" verdict), the check is split.
+ * - Verdicts are the app's five. "Refer" is for an indication a lab or OPSS must confirm, such as a
+ *   generic printed password that setup may still replace (the factory default state is exempt).
+ * - Every check applies only to connectable products (networkConnected), so every check allows
+ *   "Not applicable" for the product that turns out not to connect.
+ * - Steps are unnumbered; the app numbers them.
+ */
+
+const NET: ScopeConditions = { networkConnected: 'yes' };
+const PASSWORDS: ScopeConditions = { ...NET, usesPasswords: 'yes' };
+const UPDATES: ScopeConditions = { ...NET, updatable: 'yes' };
+const UK_LAW: ScopeConditions = { ...NET, pstiExcepted: 'no' };
+const CHILDREN: ScopeConditions = { ...NET, forChildren: 'yes' };
+
+export const checks: Check[] = [
+	// Identification
+	{
+		id: 'ID-01',
+		title: 'Model designation on the device',
+		question: 'Is the model name or number printed clearly on the device itself?',
+		why: "Buyers, officers and the maker's support pages all rely on the model designation to tell which product this is, so it must be clearly recognisable on the device.",
+		how: [
+			'Find the rating or identification label on the device: look underneath, on the back, in the battery bay or under the stand.',
+			'Read the brand, the model designation and any hardware version.',
+			"Check the model is printed in characters you can read, not only inside a barcode or QR code. A model shown on the device's own screen also counts.",
+			'If the device is sealed in its box, use a display unit, or choose Inconclusive and say why.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'Close-up of the label with the model designation readable; a photo of the whole device helps.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.3-16')]
+	},
+	{
+		id: 'ID-02',
+		title: 'Same model designation everywhere',
+		question: 'Does the model designation match on the device, the packaging and the paperwork?',
+		why: 'A mismatch means the statement of compliance, support period or security information you find may belong to a different product.',
+		how: [
+			'Take the model designation from the device label (ID-01).',
+			'Compare it with the packaging, the manual and the statement of compliance, if you have them.',
+			'If the device is switched on, compare it with the app\'s "About" or device information screen too.',
+			'Small suffix differences such as colour codes are common: note them in the reason. Choose Fail only if the designations point to different products, and Refer if you cannot tell.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 2,
+			hint: 'The device label and the packaging panel that shows the model; add the statement or app screen if you compared them.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.3-16')]
+	},
+
+	// Physical inspection, unpowered
+	{
+		id: 'PHY-01',
+		title: 'Printed passwords',
+		question:
+			'Is a password, PIN or Wi-Fi key printed on the device or box, and does it look generic?',
+		why: 'A password shared by every unit, such as admin or 12345678, lets anyone who knows the model log in. A printed password can be fine if it is unique or setup replaces it, so this gives an indication to confirm at setup.',
+		how: [
+			'Look on the device label, the packaging, any card or sticker in the box and the quick-start guide for a password, PIN, Wi-Fi key or "default login".',
+			'If none is printed, choose Pass.',
+			'If one is printed and looks long and random, choose Pass; PHY-02 compares units.',
+			'If it looks generic (admin, password, user, 0000, 1234, 12345678), choose Refer: setup may still replace it, and SET-01 or a lab can confirm.',
+			'Choose Fail only if the pack or manual itself says the generic password stays in use after setup.',
+			'Never type the password into the reason.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'The label or card with the password. The app keeps printed credentials hashed or redacted; redact before sharing.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...PASSWORDS },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.1-1'), psti('PSTI-1'), cop('CoP-1'), moz('MZ-3')]
+	},
+	{
+		id: 'PHY-02',
+		title: 'Passwords differ between units',
+		question: 'Do different units of the same model have different printed passwords?',
+		why: 'Identical passwords on several units point to a shared default; values that count up one by one point to a pattern attackers can predict.',
+		how: [
+			'Take at least two units of the same model, ideally three or more from the same batch.',
+			"Photograph each unit's password label.",
+			'If the values are identical, or differ only by a counting number (…01, …02), choose Refer.',
+			'If every value differs with no visible pattern, choose Pass.',
+			'With only one unit to hand, choose Inconclusive.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 2,
+			hint: 'One photo per unit showing its password label; the values are stored hashed.'
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...PASSWORDS },
+		contexts: ['shop', 'goods-in'],
+		answers: [en('5.1-1'), en('5.1-2'), psti('PSTI-1'), cop('CoP-1')]
+	},
+	{
+		id: 'PHY-03',
+		title: 'Password built from public details',
+		question:
+			'Is the printed password made from details anyone can see, such as the serial number or MAC address?',
+		why: 'A password worked out from identifiers printed on the box, or broadcast by the device, can be worked out for every unit. EN 303 645 and the UK law both rule this out.',
+		how: [
+			'Find the label that shows the password alongside the serial number, MAC address, Wi-Fi network name and model.',
+			'Compare the password with each: look for the same run of digits or letters, the end of the MAC address or serial, or the model name.',
+			'If the password contains or repeats any of them, choose Refer.',
+			'If it shares nothing with them, choose Pass.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'The label with the password and the identifiers together; redact the password before sharing.'
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...PASSWORDS },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.1-2'), psti('PSTI-1')]
+	},
+	{
+		id: 'PHY-04',
+		title: 'Connectors within reach',
+		question:
+			'Can you reach any connector or contact without opening the case that the product does not need for everyday use?',
+		why: 'Every exposed port is a possible way in. Ports for power or charging are expected; spare sockets, pins or test pads reachable without tools deserve a closer look.',
+		how: [
+			'Without tools, look all over the device, including under covers that open by hand, in the battery bay and through vents.',
+			'List each connector: USB (which type), power, network, memory card, audio, rows of pins, gold pads.',
+			'For each, check whether the manual explains what it is for.',
+			'Choose Pass if every connector you can reach has an obvious everyday use.',
+			'Choose Refer if something unexplained is reachable, such as pins, pads or a second USB socket.',
+			'Do not open the case or break any seal.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: "Each connector close enough to read its markings; with none, one photo of the device's sides."
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.6-3'), cop('CoP-6')]
+	},
+	{
+		id: 'PHY-05',
+		title: 'Debug port within reach',
+		question:
+			'Is there a debug or service port you could use with an ordinary cable, without opening the case?',
+		why: 'A working debug port can give full control of the device. A reachable debug interface must be switched off in software; only a lab can test that, so finding one is a reason to refer.',
+		how: [
+			'Using what you found in PHY-04, look for markings such as UART, TX, RX, GND, JTAG, SWD, DEBUG or SERVICE, a row of 3 to 10 pins, or a USB socket the manual calls a service port or does not explain.',
+			'Count it only if a standard cable would fit without opening the case; ports that need probes or clips do not count.',
+			'If you find none, choose Pass.',
+			'If you find one, photograph it and choose Refer, so a lab can check that it is disabled.',
+			'If you cannot see the device properly, for example it is sealed in its box, choose Inconclusive.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Any port you refer, with its markings readable.'
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.6-4'), cop('CoP-6')]
+	},
+	{
+		id: 'PHY-06',
+		title: 'A way to wipe the device',
+		question:
+			'Is there a simple way to wipe the device, such as a reset button or a reset described in the manual?',
+		why: 'Owners need to remove their data before selling, returning or throwing a device away, so there must be a simple way to erase it.',
+		how: [
+			'Look for a reset button or pinhole on the device.',
+			"Look in the quick-start guide, the manual or the maker's help pages for how to reset to factory settings or erase data.",
+			'Choose Pass if there is a reset control or a described reset that an ordinary user could follow.',
+			'Choose Fail if you can find neither.',
+			'Choose Not applicable only if the device keeps no user data at all (no account, Wi-Fi details, recordings or settings), and say how you know.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'The reset button or pinhole, and the manual page that describes the reset.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.11-1'), cop('CoP-11')]
+	},
+
+	// Published information and documents
+	{
+		id: 'DOC-01',
+		title: 'Statement of compliance with the product',
+		question: 'Does a statement of compliance, or a link to one, come with the product?',
+		why: 'UK law does not allow a connectable product to be made available without a statement of compliance, and importers and retailers must make sure it accompanies the product.',
+		how: [
+			'Look on the packaging, on any leaflet in the box and in the manual for a statement of compliance, a summary statement, or a web link or QR code to one.',
+			'Follow any link or QR code and check it opens a statement for this product.',
+			'A "PSTI compliant" claim or a security mark on the box is not a statement: photograph it, but keep looking.',
+			'If the box is sealed and nothing shows on the outside, choose Inconclusive and note that a test purchase would settle it.',
+			'Choose Fail if you have the whole package and find neither a statement nor a link.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'The statement or the link/QR code, and a screenshot of the page it opens.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...UK_LAW },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [psti('PSTI-SOC')]
+	},
+	{
+		id: 'DOC-02',
+		title: 'What the statement of compliance says',
+		question: 'Does the statement of compliance contain everything it should?',
+		why: "A statement without the support period, the manufacturer's details or a signature cannot do its job, and is an indication worth referring to OPSS.",
+		how: [
+			'Open the statement found in DOC-01.',
+			"Tick off: product type and batch; manufacturer's name and address; that it was prepared by or for the manufacturer; that in the manufacturer's opinion the security requirements are met; the support period with its end date; signatory's name, role and signature; place and date of issue.",
+			'Check the product type matches the model on the device.',
+			'Choose Pass if everything is there, or Fail and list what is missing in the reason.',
+			'This list comes from summaries of Schedule 4 still to be checked against the Regulations: if the only gap is an item you are unsure is required, choose Refer.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'Every page of the statement, readable.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...UK_LAW },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [psti('PSTI-SOC')]
+	},
+	{
+		id: 'DOC-03',
+		title: 'Support period with an end date',
+		question: 'Is the support period for security updates given with a clear end date?',
+		why: 'UK law defines the support period as a minimum time with an end date. "Lifetime" or "two years from purchase" does not tell a buyer when updates stop.',
+		how: [
+			"Find the support period on the packaging, in the statement of compliance or on the maker's website (DOC-06).",
+			'Check it names an end date, for example "security updates until 31 December 2029".',
+			'Choose Fail if it says "lifetime" or "as long as reasonable", counts from an unknown event such as purchase or first use, or no support period can be found at all.',
+			'Choose Refer if the end date has already passed: the product may be on sale without security updates.',
+			'If you have only the packaging and it gives no period, choose Inconclusive until you have done DOC-06.',
+			'Say in the reason where you found it.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'The text that gives the support period, with the end date readable.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...UK_LAW },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [psti('PSTI-3')]
+	},
+	{
+		id: 'DOC-04',
+		title: "Support period on the maker's own shop",
+		question:
+			'If the maker sells this product on its own website, does the product page show the support period?',
+		why: 'Where a manufacturer invites people to buy on its own website, UK law wants the support period shown alongside the main product details. Other retailers do not have to show it.',
+		how: [
+			"Search the maker's website for the model designation.",
+			'If the maker does not sell it directly (no price or buy button), choose Not applicable.',
+			'On the product page, look for the support period near the price and main details.',
+			'Choose Pass if it is there and Fail if it is not; choose Refer if it is only behind a separate link or download.',
+			'Take a screenshot with the web address visible.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'Screenshot of the product page with the web address and the support period (or where it should be).'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...UK_LAW },
+		contexts: ['shop', 'goods-in'],
+		answers: [psti('PSTI-3')]
+	},
+	{
+		id: 'DOC-05',
+		title: 'At least three more years of updates',
+		question: 'Will security updates continue for at least three more years from today?',
+		why: 'The Consumers International retailer checklist asks for security updates for at least three years from sale; a shorter horizon is worth raising with the supplier.',
+		how: [
+			'Take the end date found in DOC-03.',
+			'Count the months from today to that date.',
+			'Choose Pass if 36 months or more remain, Fail if fewer.',
+			'Choose Inconclusive if there is no end date to count from.'
+		],
+		evidence: {
+			photo: 'none',
+			minPhotos: 0,
+			hint: 'No photo needed: the end date and its evidence come from DOC-03.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [ci('CI-8')]
+	},
+	{
+		id: 'DOC-06',
+		title: "Support period on the maker's website",
+		question:
+			"Can you find the support period for this model on the maker's website without signing in?",
+		why: 'The manufacturer must publish how long it will provide security updates, for the device and for any app it makes for it, where anyone can find and understand it.',
+		how: [
+			'Search the web for the brand and model designation with "support period" or "security updates".',
+			"Open the maker's page that gives the support period for this model.",
+			'Check you did not have to create an account, give personal details or pay, and that the page is in English and understandable without technical knowledge.',
+			'Check whether it also covers the companion app, if there is one.',
+			'Choose Pass if all of this holds; Fail if there is no support period or it sits behind a sign-in, form or fee; Refer if it leaves out the app; Inconclusive if you have no connection.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'Screenshot of the page with the support period and the web address, and of any sign-in or form you hit.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.3-13'), psti('PSTI-3'), cop('CoP-3')]
+	},
+	{
+		id: 'DOC-07',
+		title: 'How to report a security problem',
+		question:
+			'Does the maker publish how to report a security problem, and when you will hear back?',
+		why: 'People who find a flaw need a way to tell the maker. A published contact, with timelines for an acknowledgement and for updates, is required by EN 303 645 and by UK law.',
+		how: [
+			'Look on the packaging, the statement of compliance and the maker\'s website for a "security", "vulnerability disclosure" or "report a vulnerability" page. Also try the website address followed by /.well-known/security.txt.',
+			'Check the page gives at least one way to get in touch, such as an email address or a web form.',
+			'Check it says when you will get an acknowledgement and that you will get status updates until the problem is resolved; a rough time such as "within 7 days" is enough.',
+			'Check you could read it without an account, without paying and in English.',
+			'Choose Pass if all of this holds; Fail if the contact or the timelines are missing or the page is behind a sign-in; Inconclusive if you have no connection.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'Screenshot of the page with the contact and the timelines, and the web address.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.2-1'), psti('PSTI-2'), cop('CoP-2'), moz('MZ-4'), ci('CI-3')]
+	},
+	{
+		id: 'DOC-09',
+		title: 'Security fixes in practice',
+		question: 'Is there evidence that the maker fixes reported security problems promptly?',
+		why: 'A policy only helps if problems get fixed. Security advisories, dated release notes or a stated fix target show that reports are acted on.',
+		how: [
+			"On the maker's website, look for security advisories, release notes or a changelog that mention security fixes, with dates.",
+			'Look for a stated fix target, such as fixing serious problems within 90 days.',
+			'Search the web for the brand and model with "vulnerability" to see whether a known problem has gone unfixed.',
+			'Choose Pass if you find dated security fixes or a clear fix commitment.',
+			'Choose Refer if a publicly known security problem in this model has stayed unfixed for more than 90 days.',
+			'Choose Inconclusive if you find nothing either way; a new product may simply have no history yet.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of advisories, release notes or the fix commitment, with dates.'
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.2-2'), en('5.2-3'), en('5.3-8'), ci('CI-3'), moz('MZ-4'), cop('CoP-2')]
+	},
+	{
+		id: 'DOC-10',
+		title: 'Privacy information',
+		question:
+			'Can you find clear privacy information that says what data the product and its app collect, who gets it and why?',
+		why: 'People should be able to find out, before they buy, what personal data a connected product collects and who it is shared with, advertisers and other third parties included.',
+		how: [
+			"Find the privacy notice through the packaging (web address or QR code), the maker's website or the app-store listing. Note whether a buyer could find it before buying.",
+			"Check it covers the device and its app or online service, not just the maker's website.",
+			'Check it says what personal data is collected, how it is used, who receives it (third parties such as advertisers included) and why.',
+			'Check it is written in plain language.',
+			'Choose Pass if all of these hold, Fail if any is missing, and Inconclusive if you could not reach it.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'Screenshots of the privacy notice showing what is collected and who receives it, with the web address.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('6-1'), cop('CoP-8'), moz('MZ-5'), ci('CI-13')]
+	},
+	{
+		id: 'DOC-11',
+		title: 'Sensors described',
+		question:
+			'Are all the sensors you can see on the device, such as a camera or microphone, described in the product information?',
+		why: 'People need to know whether a product can see, hear or track them, so every sensing capability must be documented clearly.',
+		how: [
+			'Look over the device for a camera lens, microphone holes, a motion-sensor window or other sensors, and check the pack for claims such as GPS or voice control.',
+			'Read the packaging, the manual or the product page for the list of sensors.',
+			'Choose Pass if everything you found is described.',
+			'Choose Fail if a sensor you can see is not mentioned anywhere you looked.',
+			'Choose Refer if something looks like a sensor but you cannot tell what it is.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'The sensor on the device, and the page that describes it or should.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.8-3'), cop('CoP-8')]
+	},
+	{
+		id: 'DOC-12',
+		title: 'Secure setup guidance',
+		question: 'Does the maker explain how to set the product up securely?',
+		why: 'Clear guidance helps people avoid insecure choices during setup, such as skipping a password or turning on remote access they do not need.',
+		how: [
+			'Read the quick-start guide, the manual or the setup help in the app.',
+			'Look for advice on the security choices setup involves: the password, updates, remote access, sharing and privacy settings.',
+			'Choose Pass if the guidance covers the security choices setup asks you to make, and Fail if there is none.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'The pages or screens that give the guidance.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [en('5.12-2'), cop('CoP-12')]
+	},
+	{
+		id: 'DOC-13',
+		title: 'Product that cannot be updated',
+		question:
+			'As the product cannot be updated, does the maker explain why, and how long it will support replacing the hardware?',
+		why: 'A product that never gets security fixes has to be replaced when a flaw is found; buyers need to know that, and for how long the maker will help.',
+		how: [
+			"Check the maker's website and documents for a statement that the product's software cannot be updated.",
+			'Look for the reason, how long and how the maker supports replacing the hardware, and a support period.',
+			'Choose Pass if all three are published, and Fail if any is missing.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of the statement, with the web address.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET, updatable: 'no' },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.3-14'), cop('CoP-3')]
+	},
+	{
+		id: 'DOC-14',
+		title: 'Companion app upkeep',
+		question: 'Is the companion app published by the maker and kept up to date?',
+		why: "The app is part of the product's security. An app left without updates for a long time, or one that asks for more than it needs, is a warning sign.",
+		how: [
+			"Find the app in the official app store, from the packaging or the maker's website.",
+			'Check the developer name matches the brand, the manufacturer or a partner the maker names.',
+			'Note the date of the last update.',
+			'Check the permissions it asks for fit what the product does; a smart plug has no need for your contacts.',
+			'Choose Pass if all of this looks right; Refer if it has not been updated for over a year, the developer is unrelated, or the permissions look excessive.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of the store listing: developer, last update and permissions.'
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET, companionApp: 'yes' },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [ci('CI-4')]
+	},
+	{
+		id: 'DOC-15',
+		title: 'Instructions for deleting your data',
+		question: 'Does the maker explain how to delete your personal data?',
+		why: "Before selling, returning or throwing away a device, people need to know how to wipe it and remove their data from the maker's services.",
+		how: [
+			"Look in the manual, the app's help and the maker's support pages for how to delete personal data, reset the device and close the account.",
+			'Check the steps are clear enough for someone without technical knowledge.',
+			'Choose Pass if clear instructions exist, and Fail if there are none or they are too vague to follow.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'The page or screen with the instructions.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.11-3'), cop('CoP-11')]
+	},
+	{
+		id: 'DOC-16',
+		title: 'Guidance to check the setup',
+		question: 'Does the maker tell you how to check that the product is set up securely?',
+		why: 'A way to review the security settings after setup, such as a checklist or a security status screen, lets owners spot mistakes later.',
+		how: [
+			"Look in the manual, the app and the maker's help pages for a checklist or status screen that shows whether the security settings are right.",
+			'Choose Pass if there is one an ordinary user could follow, and Fail if there is none.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'The checklist or status screen.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.12-3')]
+	},
+	{
+		id: 'DOC-17',
+		title: 'Data retention and policy changes',
+		question:
+			'Does the privacy information say how long data is kept, and how you will be told about changes?',
+		why: 'Consumers International and Mozilla ask for set retention periods and advance notice of changes, so people are not surprised by how long their data lives or by new terms.',
+		how: [
+			'In the privacy notice found in DOC-10, look for how long each kind of data is kept, or when it is deleted automatically.',
+			'Look for how users are told about changes to the privacy policy or terms, and whether they can withdraw if they disagree.',
+			'Choose Pass if both are covered, and Fail if either is missing.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'The passages on retention and on changes.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [ci('CI-13'), moz('MZ-5')]
+	},
+
+	// Children's products
+	{
+		id: 'CHD-01',
+		title: 'Privacy information a family can follow',
+		question: 'Is the privacy information written so that a child, or their parent, can follow it?',
+		why: 'Products for children should explain data use at a level their users understand; the CI checklist and the Mozilla guidelines both ask for language suited to the person using the product.',
+		how: [
+			'Open the privacy information found in DOC-10.',
+			'Look for a version or summary for children or parents, in short sentences without legal jargon.',
+			"Check it says plainly whether the child's voice, pictures, location or messages are collected, and who sees them.",
+			'Choose Pass if a parent could explain it to the child from what is written, and Fail if there is only dense legal text.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'The child or parent summary, or the opening of the notice if there is none.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...CHILDREN },
+		contexts: ['shop', 'goods-in', 'home'],
+		answers: [ci('CI-13'), moz('MZ-5')]
+	},
+	{
+		id: 'CHD-02',
+		title: "Account protection for a child's product",
+		question:
+			'Does the account keep the child safe without relying on the child to choose a strong password?',
+		why: "Children cannot be expected to manage strong passwords. The CI checklist asks for sign-in that suits the user's age, for example a parent's account that controls the child's profile.",
+		how: [
+			'Set up the account as a parent would.',
+			'Note who creates and holds the account: the parent or the child.',
+			"Check the parent's account is protected by its own strong password or another sign-in method.",
+			'Check whether the child can change security settings, add contacts or link other accounts without the parent.',
+			'Choose Pass if a parent holds the account and approves those changes; Fail if the child holds the only sign-in or can make those changes alone.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of account creation and the parental controls.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...CHILDREN, companionApp: 'yes' },
+		contexts: ['goods-in', 'home'],
+		answers: [ci('CI-2')]
+	},
+	{
+		id: 'CHD-03',
+		title: "A parent agrees to the child's data use",
+		question: "Is a parent asked to agree before the child's data is collected or shared?",
+		why: "Where a child's data is used on the basis of consent, a parent should give it for a young child; the CI checklist also asks for opt-in consent for collecting, sharing and marketing.",
+		how: [
+			'During setup, note who is asked to agree to data collection: the parent or the child.',
+			"Check the request goes to the parent, for example through the parent's account or a parental check.",
+			'Check that extras not needed for the product to work (marketing, sharing, analytics) stay off unless the parent turns them on.',
+			'Choose Pass if the parent agrees and extras are off by default; Fail if the child is asked to agree or extras are already ticked.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of each consent request.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...CHILDREN },
+		contexts: ['goods-in', 'home'],
+		answers: [en('6-2'), ci('CI-13'), cop('CoP-8')]
+	},
+
+	// Setup and use, powered
+	{
+		id: 'SET-01',
+		title: 'Password at first setup',
+		question: 'Does setup make you choose a password, or use one that is unique to this unit?',
+		why: 'If a shared default password still works after setup, anyone who knows the model can log in. This is the heart of EN 303 645 5.1-1 and the first UK security requirement.',
+		how: [
+			'Set the product up as the maker describes, taking a screenshot of each step.',
+			'Note every password or PIN involved: device login, local web page, app account.',
+			'Check setup makes you set your own password, or uses one unique to this unit, and that you cannot skip the step and carry on with a default.',
+			'After setup, try the default password from the label or manual, if there is one: it should no longer work.',
+			'Choose Pass if every password is your own or unique; Fail if a shared default still works after setup; Not applicable if nothing uses a password (for example Bluetooth pairing through an app only).'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'Screenshots of the password step, and of the default being refused after setup.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...PASSWORDS },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.1-1'), psti('PSTI-1'), cop('CoP-1'), moz('MZ-3'), ci('CI-2')]
+	},
+	{
+		id: 'SET-02',
+		title: 'Common default logins refused',
+		question: 'Does the device refuse common default logins such as admin with admin?',
+		why: 'Attackers try a short list of factory logins on every device they find. If one works, the device is open to anyone on the network.',
+		how: [
+			'Do this only on a unit you own or are authorised to test.',
+			"Find the device's own login: a local web page (its address is in your router's list of devices or in the app) or a local login in the app.",
+			'Try, one at a time: admin with admin; admin with no password; admin with password; root with root.',
+			'Stop at the first one that works.',
+			'Choose Pass if all are refused, Fail if one logs in, and Not applicable if the device has no login of its own.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the login page and of the result.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...PASSWORDS },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.1-1'), psti('PSTI-1'), cop('CoP-1'), moz('MZ-3')]
+	},
+	{
+		id: 'SET-03',
+		title: 'Weak passwords refused',
+		question: 'Does the product refuse weak passwords when you create one?',
+		why: 'The Mozilla guidelines and the CI checklist ask for password strength rules, so that nobody can pick 1234 or password.',
+		how: [
+			'When creating a device or app password, try 1234, then password.',
+			'Note any minimum length, character mix or blocklist, and whether a strength indicator is shown.',
+			'Choose Pass if weak passwords are refused, and Fail if 1234 or password is accepted.',
+			'Change any weak password you managed to set before carrying on.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the password rules or of a weak password being accepted.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...PASSWORDS },
+		contexts: ['goods-in', 'home'],
+		answers: [moz('MZ-3'), ci('CI-2')]
+	},
+	{
+		id: 'SET-04',
+		title: 'Changing the password',
+		question: 'Can you change the password in a simple way?',
+		why: 'Owners need to change a password when it may have leaked or when the device changes hands, so there must be a simple way to do it.',
+		how: [
+			'Find how the manual or app says to change the device or account password, and change it that way.',
+			'Check the old password no longer works and the new one does.',
+			'Note whether you had to enter the old password first.',
+			'Choose Pass if the change worked in a few clear steps, and Fail if there is no way to change it or the old one still works.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of the change screen and of the old password being refused.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...PASSWORDS },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.1-4')]
+	},
+	{
+		id: 'SET-05',
+		title: 'Password guessing slowed down',
+		question: 'After several wrong passwords, does the product slow you down or lock you out?',
+		why: 'Without a limit, a program can guess passwords very quickly. This field test is only an indication; a lab tests the network interfaces properly.',
+		how: [
+			"On the device's own login (local web page or app login), enter a wrong password about 10 times.",
+			'Watch for growing delays, a temporary lock, a puzzle to solve or a second-step code.',
+			'Then log in with the right password to make sure you are not locked out for good.',
+			'Choose Pass if guessing was slowed or stopped; Refer if ten quick wrong attempts met no resistance; Not applicable if there is no password login.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot or short screen recording of the attempts.'
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...PASSWORDS },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.1-5')]
+	},
+	{
+		id: 'SET-06',
+		title: 'Settings need a login',
+		question:
+			"Does the device's local settings page or app ask you to log in before anything can be changed?",
+		why: 'If anyone on the same network can change security settings without logging in, a visitor or another compromised device can take it over.',
+		how: [
+			"Find the device's local address in your router's list of devices or in the app's device information.",
+			'Open it in a browser on a phone or computer that has never logged in to the device.',
+			'Try to reach the settings: network, password, remote access or updates.',
+			'Choose Pass if a login is needed first; Fail if you can change settings without one; Not applicable if there is no local page or local control at all.',
+			'Note in the reason anything you could see without logging in.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of what the local page shows before logging in.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.5-5')]
+	},
+	{
+		id: 'SET-07',
+		title: 'Secure connections',
+		question:
+			'Do the login pages for the device, the app and the online account use a secure (https) connection?',
+		why: 'Passwords and personal data sent without encryption can be read on the way. The padlock is only an indication; a lab capture shows everything the device sends.',
+		how: [
+			"Open the device's local page, if it has one, and the maker's online account login in a browser.",
+			'Check the address starts with https and the browser shows no certificate warning.',
+			'Check no page asks for a password over plain http.',
+			"Choose Pass if every login uses https without warnings; Fail if a password is asked for over plain http; Refer if you see certificate warnings or want a lab to look at the device's own traffic."
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of the address bar on each login page.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.5-1'), en('5.8-1'), moz('MZ-1'), ci('CI-10'), cop('CoP-5')]
+	},
+	{
+		id: 'SET-08',
+		title: 'Bluetooth pairing',
+		question: 'Does Bluetooth pairing need you to act, and does it stop after a short time?',
+		why: 'A device that anyone nearby can pair with at any time, or with a fixed code such as 0000, can be taken over by a stranger. (UK law does not count a Bluetooth pairing code as a password, so this bears on EN 303 645.)',
+		how: [
+			'Put the device into pairing mode as the manual says, and pair your phone.',
+			'Check pairing needed an action on the device or in the app, such as a button press or a code shown on screen.',
+			'Note any fixed PIN such as 0000 or 1234.',
+			'Wait five minutes, then try to pair a second phone without touching the device.',
+			'Choose Pass if pairing needs an action and closes by itself; Fail if anyone can pair at any time or a fixed code is used; Not applicable if the device has no Bluetooth.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: "Screenshot of the second phone's pairing attempt."
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.6-1'), en('5.6-3'), cop('CoP-6')]
+	},
+	{
+		id: 'SET-09',
+		title: 'A way to install updates',
+		question: 'Does the product show its software version and offer a way to install updates?',
+		why: 'Without an update mechanism, security flaws can never be fixed. Only a device too constrained to have one is excused, and that is for a lab or document review to judge.',
+		how: [
+			'In the app or on the device, find the software or firmware version and note it in the reason.',
+			'Look for "check for updates", "firmware update" or an automatic update setting.',
+			'Choose Pass if there is a way to install updates.',
+			'Choose Refer if you find no way to update it, so a lab or document review can judge whether the device is too constrained for one.',
+			'Choose Fail only if the maker states the product will never be updated although it runs an app or a web page of its own.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the version and the update screen.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.3-2'), cop('CoP-3')]
+	},
+	{
+		id: 'SET-26',
+		title: 'Updating is simple',
+		question: 'Can an ordinary user install an update in a few simple steps?',
+		why: 'If updating is fiddly, people do not do it, and fixes never reach the device.',
+		how: [
+			'Use the update route found in SET-09, and install an update if one is offered.',
+			'Count the steps, and note anything that needs technical knowledge, such as copying files from a computer or a memory card.',
+			'Choose Pass if it takes a few clear steps or happens by itself; Fail if it needs technical knowledge; Inconclusive if no update was available to try.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of the update steps.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...UPDATES },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.3-3'), cop('CoP-3')]
+	},
+	{
+		id: 'SET-10',
+		title: 'Automatic updates on',
+		question: 'Are automatic security updates switched on once setup is finished?',
+		why: 'Most people never check for updates. Automatic updates, on by default, are how fixes actually reach devices; the Mozilla guidelines require them.',
+		how: [
+			'After setup, open the update settings in the app or on the device.',
+			'Check whether updates install automatically, and whether that was on without you turning it on.',
+			'Choose Pass if automatic updates are on by default, and Fail if there are none or they start switched off.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the update settings straight after setup.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...UPDATES },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.3-4'), moz('MZ-2')]
+	},
+	{
+		id: 'SET-22',
+		title: 'Update settings you can change',
+		question: 'Are update settings on after setup, and can you turn them off or put off an update?',
+		why: 'Updates should be on by default, but owners also need control, for example to delay an update that would interrupt a recording.',
+		how: [
+			'In the update settings, note whether automatic updates and update notifications are on after setup.',
+			'Check you can switch them on and off.',
+			'Check you can put off an update when one is offered.',
+			'Choose Pass if they start on and you can change them; Fail if they start off or cannot be changed; Not applicable if the product has neither automatic updates nor update notifications.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the update settings.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...UPDATES },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.3-6')]
+	},
+	{
+		id: 'SET-11',
+		title: 'Finds updates by itself',
+		question: 'After setup, does the device find a waiting update by itself?',
+		why: 'A device that never checks for updates stays vulnerable even when a fix exists.',
+		how: [
+			"Use a unit that is not on the latest version; compare its version with the maker's release notes.",
+			'Set it up and leave it connected for a day without pressing "check for updates".',
+			'Choose Pass if it finds or offers the update, Fail if it does not, and Inconclusive if the unit was already up to date.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'The version before and after, or the update offer.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...UPDATES },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.3-5')]
+	},
+	{
+		id: 'SET-12',
+		title: 'Update notes explain security fixes',
+		question:
+			'When an update is offered, does it say that it fixes security problems and what risk it deals with?',
+		why: 'People are more likely to install an update when they know it closes a security hole; the CI checklist asks for updates to be explained in advance.',
+		how: [
+			'When an update is offered, open its notes or message.',
+			'Check it says whether it contains security fixes and, in plain words, what risk they deal with.',
+			'Choose Pass if it does, Fail if a security update is offered with no explanation, and Inconclusive if no update was offered during your test.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the update message or notes.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...UPDATES },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.3-11'), ci('CI-7')]
+	},
+	{
+		id: 'SET-24',
+		title: 'Warning before an update interrupts use',
+		question: 'Does the product warn you before an update stops it working for a while?',
+		why: 'An unexpected restart can interrupt a camera recording or a baby monitor; a warning lets people choose a good moment.',
+		how: [
+			'When an update is offered or starts, note any message saying the device will restart or be unavailable.',
+			'Choose Pass if you were warned before it stopped working, Fail if it went offline or restarted without warning, and Inconclusive if no update happened during your test.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the warning, if there was one.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...UPDATES },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.3-12')]
+	},
+	{
+		id: 'SET-13',
+		title: 'Extra data use off unless you agree',
+		question:
+			'Is data use the product does not need, such as marketing or analytics, off unless you agree to it?',
+		why: 'Consent only counts if it is a real choice: not ticked in advance, not bundled with accepting the terms, and easy to refuse.',
+		how: [
+			'During setup and in the app, take a screenshot of every request to collect, share or use data.',
+			'Check that options the product does not need to work (marketing, analytics, sharing with partners) are off until you turn them on.',
+			'Check you can refuse them and still use the product, and that agreeing is separate from accepting the terms and conditions.',
+			'Choose Pass if all of this holds; Fail if any option is ticked in advance, bundled or cannot be refused; Not applicable if the product asks for no consent at all.'
+		],
+		evidence: {
+			photo: 'required',
+			minPhotos: 1,
+			hint: 'Screenshot of each consent request as first shown.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('6-2'), ci('CI-13'), moz('MZ-5'), cop('CoP-8')]
+	},
+	{
+		id: 'SET-14',
+		title: 'Withdrawing consent',
+		question: 'Can you withdraw, at any time, consent you gave earlier?',
+		why: 'People change their minds, so anyone who agreed to data use must be able to take that agreement back whenever they want.',
+		how: [
+			'In the app or device settings, find the options you agreed to in SET-13, such as marketing, analytics or sharing.',
+			'Turn one off, then close and reopen the app to check the change was kept.',
+			'Choose Pass if you can withdraw consent; Fail if there is no way to; Not applicable if nothing was based on consent. If the only way is to contact the maker, say so in the reason.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the setting before and after.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['home'],
+		answers: [en('6-3'), moz('MZ-5')]
+	},
+	{
+		id: 'SET-15',
+		title: 'Usage data explained',
+		question: 'Does the product tell you what usage data (telemetry) it sends, why and to whom?',
+		why: 'Devices often report how they are used. People must be told what is collected, how it is used, by whom and why.',
+		how: [
+			"Look in the app's privacy or data settings, the privacy notice and the manual for usage, diagnostic or analytics data.",
+			'Check it says what is collected, how it is used, who receives it and why.',
+			'Choose Pass if it does; Fail if the product sends usage data without saying so; Not applicable if the maker states that no usage data is collected.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the telemetry or analytics explanation.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('6-5')]
+	},
+	{
+		id: 'SET-16',
+		title: 'Works without the internet',
+		question: "If the internet connection drops, do the product's local functions keep working?",
+		why: 'An outage should not leave a lock that will not open or a monitor that goes blind; devices should keep working locally.',
+		how: [
+			'With the product working, unplug the internet cable from your router, leaving the router on so the home network keeps running.',
+			'Try the main functions that should not need the internet, such as a switch, a local alarm or a connection from the app on the same network.',
+			'Reconnect the internet and check the product reconnects by itself.',
+			'Choose Pass if local functions kept working and it reconnected; Fail if it stopped doing things it could do locally; Not applicable if every function needs the internet by design.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Notes or a short video of what still worked.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['home'],
+		answers: [en('5.9-1'), en('5.9-2'), cop('CoP-9')]
+	},
+	{
+		id: 'SET-23',
+		title: 'Recovers after a power cut',
+		question:
+			'After a power cut, does the product come back working, with its security settings intact?',
+		why: 'When power returns, a device should rejoin the network in an orderly way, without reopening setup or going back to default settings.',
+		how: [
+			'Unplug the product or take out its battery for a minute, then reconnect it.',
+			'Check it rejoins the network by itself and works as before.',
+			'Check it has not reopened its setup network, gone back to a default password or lost your security settings.',
+			'Choose Pass if it comes back working with its settings intact, and Fail if it needs setting up again or comes back less secure.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Notes or screenshots of the state after power returned.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.9-2'), en('5.9-3'), cop('CoP-9')]
+	},
+	{
+		id: 'SET-25',
+		title: 'Setup network switched off afterwards',
+		question: "Once setup is finished, does the product's temporary setup Wi-Fi network disappear?",
+		why: 'A setup network left running is an open door with no purpose, and interfaces that are not used should be switched off.',
+		how: [
+			'During setup, note any Wi-Fi network the product creates; it is usually named after the brand or model.',
+			"A few minutes after setup, check your phone's list of Wi-Fi networks again.",
+			'Choose Pass if the setup network has gone; Fail if it is still there and you can join it; Not applicable if setup used no network of its own.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: "Screenshots of the phone's Wi-Fi list during and after setup."
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.6-1'), en('5.6-3'), cop('CoP-6')]
+	},
+	{
+		id: 'SET-19',
+		title: 'Few, safe setup decisions',
+		question: 'Does setup ask few security decisions, with the safe choice as the default?',
+		why: 'Every setup decision is a chance to get security wrong. The safe option should be the default, explained in plain words.',
+		how: [
+			'While setting up, list each security-related choice: remote access, sharing, guest access, automatic port opening (UPnP), cloud backup, passwords.',
+			'For each, note the default and whether it was explained.',
+			'Choose Pass if the choices are few and explained and the safe option is the default; Fail if risky options such as remote access or open sharing are on by default or choices are not explained.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of each setup choice as first shown.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.12-1'), cop('CoP-12')]
+	},
+	{
+		id: 'SET-20',
+		title: 'Copes with odd input',
+		question: 'Does the product cope with very long or unusual text without crashing?',
+		why: 'Software that does not check what it is given can crash or be tricked. This is a quick smoke test; a lab does the full test.',
+		how: [
+			'Find a text field on the device or in the app, such as the device name.',
+			'Enter a very long name (about 300 characters), then one with symbols such as < > " \' ; & %.',
+			'Check the product refuses or shortens the input politely and keeps working, then put the original name back.',
+			'Choose Pass if nothing broke, and Refer if the app or device crashed, froze or showed garbled text.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of what happened.'
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.13-1'), cop('CoP-13')]
+	},
+	{
+		id: 'SET-18',
+		title: 'Deleting your account and data',
+		question:
+			"Can you delete your account and personal data from the maker's service through the app or the device?",
+		why: 'Removing the device is not enough if the maker still holds your recordings, location or profile; there should be a simple way to remove personal data from its services.',
+		how: [
+			'In the app or on the device, look for "delete account", "delete my data" or similar, and use it.',
+			'Check you can no longer sign in and your data is no longer shown.',
+			'Choose Pass if you could delete them from the app or device, and Fail if deletion needs an email, a form or a phone call, or is not offered.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots of the deletion steps.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET, companionApp: 'yes' },
+		contexts: ['home'],
+		answers: [en('5.11-2'), ci('CI-13'), moz('MZ-5'), cop('CoP-11')]
+	},
+	{
+		id: 'SET-17',
+		title: 'Factory reset wipes your data',
+		question: 'Does a factory reset remove your data from the device?',
+		why: "When a device is sold, returned or thrown away, the next person should not find the owner's Wi-Fi password, account or recordings on it.",
+		how: [
+			'Before resetting, make sure the device holds your data: Wi-Fi connection, account link, device name, recordings or settings.',
+			'Reset it the way the manual describes.',
+			'Check it asks to be set up again from scratch and no longer shows your data or account, and that the app no longer lists it under your account (or shows it offline).',
+			'Choose Pass if your data is gone, and Fail if any of it is still there after the reset.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshots before and after the reset.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in', 'home'],
+		answers: [en('5.11-1'), cop('CoP-11')]
+	},
+	{
+		id: 'SET-21',
+		title: 'Confirmation of deletion',
+		question: 'After deleting, are you told clearly that your data has been deleted?',
+		why: 'Without a confirmation, people cannot know whether their data is really gone.',
+		how: [
+			'After SET-17 or SET-18, look for an on-screen message or an email confirming the data was deleted.',
+			'Choose Pass if a clear confirmation came, and Fail if none came or it only said the request was received.',
+			'Choose Inconclusive if a confirmation is promised later and has not arrived yet.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Screenshot of the confirmation message or email.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['home'],
+		answers: [en('5.11-4')]
+	},
+
+	// Retailer process, goods-in
+	{
+		id: 'RET-01',
+		title: 'Supplier conformance statement',
+		question:
+			'Has the supplier given you a conformance statement that explains every recommendation it does not meet?',
+		why: 'An EN 303 645 conformance statement (the Table B.1 form, or a test report) shows what the maker claims; the standard requires a recorded reason for every recommendation treated as not applicable or not met.',
+		how: [
+			'Ask the supplier for its security pack: its role (manufacturer or importer), the statement of compliance, the support period, the vulnerability disclosure web address, and an EN 303 645 conformance statement or third-party test report.',
+			'Upload what you receive.',
+			'In the conformance statement, find every recommendation ("should" provision) marked not applicable or not met, and check each has a written reason.',
+			'Choose Pass if every one has a reason; Fail if any lacks one; Inconclusive if the supplier sent no conformance statement, saying so in the reason.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Photos or uploads of the documents the supplier sent.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in'],
+		answers: [en('4-1')]
+	},
+	{
+		id: 'RET-02',
+		title: 'Ready to withdraw and warn',
+		question:
+			'Does your business have a way to stop selling the product and warn customers if a serious security failure comes to light?',
+		why: 'Retailers must not keep supplying a product they know fails the UK security requirements, and the CI checklist asks retailers to withdraw products with critical flaws that cannot be fixed within 90 days and to warn owners.',
+		how: [
+			'Ask your compliance team for the procedure for security-related withdrawals.',
+			'Check it covers stopping sale; telling the supplier and OPSS; warning customers who bought the product; and offering a return, exchange or compensation.',
+			'Choose Pass if a written procedure covers all four, and Fail if there is none or parts are missing.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'The procedure document, if you can attach it.'
+		},
+		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE'],
+		appliesWhen: { ...NET },
+		contexts: ['goods-in'],
+		answers: [ci('CI-6')]
+	},
+	{
+		id: 'RET-03',
+		title: 'Supplier evidence: apps and online services',
+		question:
+			"Can the supplier show that the product's apps and online services have been tested against recognised security baselines?",
+		why: "For children's products the CI checklist asks retailers to vet what the shop floor cannot see: web services (OWASP ASVS), mobile apps (OWASP mobile risks) and servers (CIS Benchmarks).",
+		how: [
+			'Ask the supplier for: a test or audit report showing its online services meet OWASP ASVS level 1 or above; a security test of its mobile apps against the OWASP mobile risks, with its app update policy; and how its servers are hardened, for example to the CIS Benchmarks.',
+			'Check each document names this product or its service and is recent (about the last two years).',
+			'Choose Pass if all three are covered; Refer if any is missing, out of date or only a general statement, naming the gaps in the reason.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: 'Uploads of the reports the supplier sent.'
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...CHILDREN },
+		contexts: ['goods-in'],
+		answers: [ci('CI-1'), ci('CI-4'), ci('CI-5')]
+	},
+	{
+		id: 'RET-04',
+		title: 'Supplier evidence: encryption and key storage',
+		question: 'Can the supplier show how the product encrypts data and protects its keys?',
+		why: "The CI checklist asks retailers of children's products to confirm strong encryption in transit and at rest, encryption of data third parties access, sound key management for every link, and secure hardware storage for keys.",
+		how: [
+			'Ask the supplier to state, with evidence such as a test report: the encryption used in transit and at rest (for example TLS 1.2 or 1.3); how data shared with third parties is encrypted; how keys are managed for Wi-Fi, Bluetooth and other links; and whether the device has secure key storage, a trusted execution environment and a good source of randomness.',
+			'Choose Pass if each point is answered with evidence; Refer if any is unanswered or answered only with general claims, naming the gaps in the reason.'
+		],
+		evidence: {
+			photo: 'optional',
+			minPhotos: 0,
+			hint: "Uploads of the supplier's answers and reports."
+		},
+		verdicts: ['PASS', 'NA', 'INCONCLUSIVE', 'REFER'],
+		appliesWhen: { ...CHILDREN },
+		contexts: ['goods-in'],
+		answers: [ci('CI-9'), ci('CI-10'), ci('CI-11'), ci('CI-12')]
+	}
+];
