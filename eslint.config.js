@@ -13,7 +13,9 @@ export default ts.config(
 			'.e2e/',
 			'node_modules/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'.test-reports/',
+			'bench-results/'
 		]
 	},
 	js.configs.recommended,

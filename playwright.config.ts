@@ -9,7 +9,7 @@ export default defineConfig({
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI_TEST_REPORT
-		? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]]
+		? [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]]
 		: [['list']],
 	use: {
 		browserName: 'chromium',

@@ -7,7 +7,7 @@ export default defineConfig({
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
 		reporters: process.env.CI_TEST_REPORT
-			? ['default', ['json', { outputFile: 'test-results/unit.json' }]]
+			? ['default', ['json', { outputFile: '.test-reports/unit.json' }]]
 			: ['default']
 	}
 });

@@ -23,6 +23,34 @@ test('on an empty data directory the server creates its database and answers hea
 	}
 });
 
+test('the catalogue the app carries is served as JSON with its content version', async () => {
+	const server = await startServer();
+	try {
+		const response = await fetch(`${server.url}/api/v1/catalogue`);
+		expect(response.status).toBe(200);
+		const catalogue = await response.json();
+		expect(catalogue.version).toMatch(/^\d{4}\.\d+\.\d+$/);
+		expect(response.headers.get('etag')).toBe(`"catalogue-${catalogue.version}"`);
+		const en = catalogue.provisions.filter(
+			(p: { framework: string }) => p.framework === 'EN303645'
+		);
+		expect(en).toHaveLength(68);
+		expect(catalogue.bundles.map((b: { name: string }) => b.name)).toEqual([
+			'Shop visit',
+			'Goods-in',
+			'Home setup test'
+		]);
+		expect(catalogue.checks.length).toBeGreaterThanOrEqual(40);
+
+		const again = await fetch(`${server.url}/api/v1/catalogue`, {
+			headers: { 'if-none-match': response.headers.get('etag')! }
+		});
+		expect(again.status).toBe(304);
+	} finally {
+		await server.stop();
+	}
+});
+
 test('the database survives a restart without migrating twice', async () => {
 	const dataDir = freshDataDir();
 	const first = await startServer({ dataDir });

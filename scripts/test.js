@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const reports = join(root, 'test-results');
+// Not test-results/: Playwright empties that folder when it starts.
+const reports = join(root, '.test-reports');
 const env = { ...process.env, CI_TEST_REPORT: '1' };
 rmSync(join(reports, 'unit.json'), { force: true });
 rmSync(join(reports, 'e2e.json'), { force: true });

@@ -1,17 +1,4 @@
 import type { LaunchOptions } from '@playwright/test';
+import { chromiumLaunchOptions as options } from '../../scripts/chromium.js';
 
-/** The installed Chromium (Playwright cannot download its own here): CHROME_PATH or Debian's. */
-export function chromiumLaunchOptions(): LaunchOptions {
-	return {
-		executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
-	};
-}
+export const chromiumLaunchOptions = (): LaunchOptions => options();

@@ -1,11 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-
-/** A row of the local inspections table; the inspection module owns its full shape. */
-export interface InspectionRow {
-	id: string;
-	status: 'draft' | 'finished';
-	updatedAt: string;
-}
+import type { Inspection } from '$lib/inspection/model';
 
 export interface SettingRow {
 	key: string;
@@ -23,7 +17,7 @@ export interface SelfTestRow {
  * that a device that skipped releases upgrades step by step and loses nothing.
  */
 export class ShelfcheckDatabase extends Dexie {
-	inspections!: EntityTable<InspectionRow, 'id'>;
+	inspections!: EntityTable<Inspection, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
 	selfTest!: EntityTable<SelfTestRow, 'id'>;
 
@@ -34,5 +28,7 @@ export class ShelfcheckDatabase extends Dexie {
 			settings: 'key',
 			selfTest: 'id'
 		});
+		// Home reads the most recent few of a status without loading every record.
+		this.version(2).stores({ inspections: 'id, status, updatedAt, [status+updatedAt]' });
 	}
 }

@@ -1,0 +1,76 @@
+import Dexie, { liveQuery } from 'dexie';
+import type { Inspection } from '$lib/inspection/model';
+import type { ShelfcheckDatabase } from './database';
+
+/**
+ * Inspections on this device. Every change is a read-modify-write inside one transaction, so
+ * two tabs editing the same inspection apply their changes to the latest stored record rather
+ * than overwriting each other's answers.
+ */
+export class InspectionRepository {
+	constructor(private readonly db: ShelfcheckDatabase) {}
+
+	async create(inspection: Inspection): Promise<void> {
+		await this.db.inspections.add(inspection);
+	}
+
+	get(id: string): Promise<Inspection | undefined> {
+		return this.db.inspections.get(id);
+	}
+
+	/** Applies `change` to the stored record and stores the result; returns what was stored. */
+	update(id: string, change: (current: Inspection) => Inspection): Promise<Inspection> {
+		return this.db.transaction('rw', this.db.inspections, async () => {
+			const current = await this.db.inspections.get(id);
+			if (!current) throw new Error(`Inspection ${id} is not on this device`);
+			const next = change(current);
+			await this.db.inspections.put(next);
+			return next;
+		});
+	}
+
+	async delete(id: string): Promise<void> {
+		await this.db.inspections.delete(id);
+	}
+
+	/** Most recently touched first; `limit` keeps a long history cheap to show. */
+	list(status: Inspection['status'], limit = Infinity): Promise<Inspection[]> {
+		return this.db.inspections
+			.where('[status+updatedAt]')
+			.between([status, Dexie.minKey], [status, Dexie.maxKey])
+			.reverse()
+			.limit(limit)
+			.toArray();
+	}
+
+	count(status: Inspection['status']): Promise<number> {
+		return this.db.inspections.where('status').equals(status).count();
+	}
+
+	/** Calls `onChange` now and whenever the record changes, in this tab or another. */
+	watch(
+		id: string,
+		onChange: (inspection: Inspection | null) => void,
+		onError: (e: Error) => void
+	) {
+		const subscription = liveQuery(() => this.db.inspections.get(id)).subscribe({
+			next: (row) => onChange(row ?? null),
+			error: onError
+		});
+		return () => subscription.unsubscribe();
+	}
+
+	/** The `limit` most recent of a status and how many there are in all, kept current. */
+	watchList(
+		status: Inspection['status'],
+		limit: number,
+		onChange: (page: { items: Inspection[]; total: number }) => void,
+		onError: (e: Error) => void
+	) {
+		const subscription = liveQuery(async () => ({
+			items: await this.list(status, limit),
+			total: await this.count(status)
+		})).subscribe({ next: onChange, error: onError });
+		return () => subscription.unsubscribe();
+	}
+}

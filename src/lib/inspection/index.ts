@@ -1,0 +1,52 @@
+/**
+ * Inspection: answers, scope, progress, completeness, finishing and the roll-up per provision.
+ * Pure TypeScript over plain JSON data; takes the catalogue as a parameter, never imports it.
+ */
+
+export type {
+	CheckAnswer,
+	Inspection,
+	InspectionStatus,
+	Place,
+	ProductIdentity,
+	ScopeAnswers,
+	Timestamp
+} from './model';
+export { InspectionError, InspectionIncompleteError } from './errors';
+export type { InspectionErrorCode } from './errors';
+export { verdictLabels } from './labels';
+export {
+	answerCheck,
+	applicableChecks,
+	bundleChecks,
+	checkPosition,
+	clearAnswer,
+	completeness,
+	createInspection,
+	findBundle,
+	finishInspection,
+	isCheckApplicable,
+	isReasonMissing,
+	nextUnanswered,
+	progress,
+	reasonRequired,
+	setScopeAnswer
+} from './rules';
+export type {
+	CheckPosition,
+	Completeness,
+	FinishOptions,
+	MissingItem,
+	MissingKind,
+	NewInspection,
+	PhotoCounts,
+	Progress
+} from './rules';
+export {
+	indicationLabels,
+	provisionOutcomes,
+	pstiProvisionIds,
+	pstiSummary,
+	rollup
+} from './rollup';
+export type { FrameworkRollup, ProvisionOutcome, ProvisionRollup, PstiSummaryItem } from './rollup';

@@ -1,0 +1,71 @@
+/**
+ * The inspection record: one product, one bundle of checks, one place and inspector.
+ *
+ * Plain JSON data only (strings, records, arrays, no Dates, no class instances, no undefined
+ * values) because it is stored in IndexedDB as it is and later canonicalised and signed.
+ * Which checks apply is never stored: it is derived from the scope answers and the catalogue on
+ * every read, so changing a scope answer cannot leave a stale "applicable" flag behind.
+ */
+
+import type {
+	BundleId,
+	InspectionContext,
+	ScopeAnswer,
+	ScopeQuestionId,
+	Verdict
+} from '$lib/catalogue/types';
+
+/** An ISO 8601 date-time string, e.g. "2026-11-03T10:15:00.000Z". */
+export type Timestamp = string;
+
+export type InspectionStatus = 'draft' | 'finished';
+
+/** Where the inspection happens. The kinds match the bundle contexts. */
+export interface Place {
+	kind: InspectionContext;
+	/** Shop name, site name, or a label for a home. */
+	name: string;
+	address?: string;
+}
+
+/** What identifies the product under inspection; filled by the product issue. */
+export interface ProductIdentity {
+	gtin?: string;
+	brand?: string;
+	model?: string;
+	hardwareVersion?: string;
+	batch?: string;
+	serial?: string;
+}
+
+export type ScopeAnswers = Partial<Record<ScopeQuestionId, ScopeAnswer>>;
+
+/** The inspector's answer to one check. */
+export interface CheckAnswer {
+	verdict: Verdict;
+	/** As typed; required (non-blank) for every verdict except PASS before finishing. */
+	reason: string;
+	answeredAt: Timestamp;
+}
+
+export interface Inspection {
+	id: string;
+	createdAt: Timestamp;
+	updatedAt: Timestamp;
+	status: InspectionStatus;
+	bundleId: BundleId;
+	/** The catalogue version the checks were taken from, recorded in the signed report. */
+	catalogueVersion: string;
+	/** Copied from the bundle so the record reads on its own. */
+	context: InspectionContext;
+	place: Place;
+	inspector: string;
+	product?: ProductIdentity;
+	scope: ScopeAnswers;
+	/**
+	 * Keyed by check id. Answers to checks that a scope answer has switched off are kept, so
+	 * switching the scope back restores them; they do not count while out of scope.
+	 */
+	answers: Record<string, CheckAnswer>;
+	finishedAt?: Timestamp;
+}
