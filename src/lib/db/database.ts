@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { PhotoRecord } from '$lib/evidence/model';
 import type { Inspection } from '$lib/inspection/model';
+import type { ProductRecord } from '$lib/product/record';
 
 export interface SettingRow {
 	key: string;
@@ -20,6 +22,8 @@ export class ShelfcheckDatabase extends Dexie {
 	inspections!: EntityTable<Inspection, 'id'>;
 	settings!: EntityTable<SettingRow, 'key'>;
 	selfTest!: EntityTable<SelfTestRow, 'id'>;
+	products!: EntityTable<ProductRecord, 'id'>;
+	photos!: EntityTable<PhotoRecord, 'id'>;
 
 	constructor(name = 'shelfcheck') {
 		super(name);
@@ -30,5 +34,11 @@ export class ShelfcheckDatabase extends Dexie {
 		});
 		// Home reads the most recent few of a status without loading every record.
 		this.version(2).stores({ inspections: 'id, status, updatedAt, [status+updatedAt]' });
+		// Products identified on this device, and the earlier inspections of each; photo evidence.
+		this.version(3).stores({
+			inspections: 'id, status, updatedAt, [status+updatedAt], product.gtin, product.model',
+			products: 'id, gtin, model, updatedAt',
+			photos: 'id, inspectionId, [inspectionId+checkId], sha256, derivedFrom'
+		});
 	}
 }

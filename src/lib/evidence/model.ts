@@ -1,0 +1,28 @@
+/**
+ * A photo kept as evidence. Stored once and never overwritten: an annotation or a redaction is a
+ * new photo whose `derivedFrom` names the original, and both keep their own hash.
+ */
+export interface PhotoRecord {
+	/** Random id, unique on this device. */
+	id: string;
+	inspectionId: string;
+	/** The check it is evidence for; the identification step uses "identify". */
+	checkId: string;
+	/** The stored image bytes (JPEG); an ArrayBuffer where this browser failed to keep a Blob. */
+	data: Blob | ArrayBuffer;
+	/** SHA-256 of the stored bytes, lower-case hex. */
+	sha256: string;
+	bytes: number;
+	type: string;
+	width: number;
+	height: number;
+	/** When the photo was taken or chosen, ISO 8601. */
+	capturedAt: string;
+	caption: string;
+	/** The photo this one was derived from (annotation or redaction), if any. */
+	derivedFrom?: string;
+	/** What was done to derive it. */
+	derivation?: 'annotation' | 'redaction';
+	/** Where it was taken, only when the inspector turned "record location" on. */
+	location?: { latitude: number; longitude: number; accuracyMetres: number };
+}
