@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
 import {
 	goOfflineAfterFirstVisit,
 	seriousAccessibilityViolations,
@@ -42,10 +43,23 @@ const shopVisit: Array<{ title: string; verdict: VerdictName; reason?: string }>
 	{ title: 'Privacy information', verdict: 'Pass' }
 ];
 
+const labelPhoto = fileURLToPath(
+	new URL('../../shared/testdata/photos/label-small-upright.jpg', import.meta.url)
+);
+
 async function answer(page: Page, index: number) {
 	const step = shopVisit[index]!;
 	await expect(page.getByText(`Check ${index + 1} of ${shopVisit.length}`)).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(step.title);
+	// Take the photos the check asks for, as an officer would before answering.
+	const wanted = page.getByText(/^0 of (\d+) required photos? taken$/);
+	if (step.verdict !== 'Not applicable' && (await wanted.count()) > 0) {
+		const count = Number(/of (\d+)/.exec((await wanted.textContent())!)![1]);
+		const chooser = page.waitForEvent('filechooser');
+		await page.getByRole('button', { name: 'Add from gallery' }).click();
+		await (await chooser).setFiles(Array(count).fill(labelPhoto));
+		await expect(page.getByText(`${count} of ${count} required`)).toBeVisible();
+	}
 	await page
 		.getByRole('radiogroup', { name: 'Verdict' })
 		.getByRole('radio', { name: step.verdict })

@@ -1,3 +1,5 @@
+import type { Mark } from './marks';
+
 /**
  * A photo kept as evidence. Stored once and never overwritten: an annotation or a redaction is a
  * new photo whose `derivedFrom` names the original, and both keep their own hash.
@@ -23,6 +25,8 @@ export interface PhotoRecord {
 	derivedFrom?: string;
 	/** What was done to derive it. */
 	derivation?: 'annotation' | 'redaction';
+	/** The marks drawn on the original to make this photo (annotations or redactions). */
+	marks?: Mark[];
 	/** Where it was taken, only when the inspector turned "record location" on. */
 	location?: { latitude: number; longitude: number; accuracyMetres: number };
 }

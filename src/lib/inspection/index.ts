@@ -35,7 +35,6 @@ export {
 export type {
 	CheckPosition,
 	Completeness,
-	FinishOptions,
 	MissingItem,
 	MissingKind,
 	NewInspection,

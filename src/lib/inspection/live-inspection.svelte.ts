@@ -1,4 +1,4 @@
-import { inspections } from '$lib/db';
+import { inspections, photos, type PhotoStats } from '$lib/db';
 import type { Inspection } from './model';
 
 export type SaveState = 'saved' | 'saving' | 'failed';
@@ -55,6 +55,8 @@ export class LiveInspectionList {
 	items = $state<Inspection[] | undefined>(undefined);
 	total = $state(0);
 	limit = $state(0);
+	/** Photo count and size of each listed inspection. */
+	photoStats = $state<Record<string, PhotoStats>>({});
 	error = $state<string | null>(null);
 	readonly #pageSize: number;
 
@@ -72,6 +74,14 @@ export class LiveInspectionList {
 				(error) => (this.error = error.message)
 			)
 		);
+		$effect(() => {
+			const ids = (this.items ?? []).map((inspection) => inspection.id);
+			return photos.watch(
+				() => photos.statsFor(ids),
+				(stats) => (this.photoStats = stats),
+				(error) => (this.error = error.message)
+			);
+		});
 	}
 
 	showMore(): void {

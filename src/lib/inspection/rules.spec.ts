@@ -557,18 +557,6 @@ describe('finishInspection', () => {
 		]);
 	});
 
-	it('lets missing photos pass only when photos are not required, and nothing else', () => {
-		const finished = finishInspection(readyToFinish(), catalogue, T2, {}, { requirePhotos: false });
-		expect(finished.status).toBe('finished');
-		const unanswered = clearAnswer(readyToFinish(), 'DOC-13', T2);
-		const error = thrownBy(() =>
-			finishInspection(unanswered, catalogue, T2, {}, { requirePhotos: false })
-		);
-		expect((error as InspectionIncompleteError).missing.map((item) => item.kind)).toEqual([
-			'answer'
-		]);
-	});
-
 	it('refuses with an unanswered check', () => {
 		const inspection = clearAnswer(readyToFinish(), 'DOC-13', T2);
 		const error = thrownBy(() => finishInspection(inspection, catalogue, T2, { 'ID-01': 1 }));

@@ -379,26 +379,15 @@ export function completeness(
 	return { complete: missing.length === 0, missing };
 }
 
-export interface FinishOptions {
-	/**
-	 * False only while the app cannot capture photos at all: required photos are then reported
-	 * by `completeness` but do not block finishing, since nobody could supply them.
-	 */
-	requirePhotos?: boolean;
-}
-
 /** Marks the inspection finished, ready to sign; refuses while anything required is missing. */
 export function finishInspection(
 	inspection: Inspection,
 	catalogue: Catalogue,
 	now: Timestamp,
-	photoCounts: PhotoCounts = {},
-	{ requirePhotos = true }: FinishOptions = {}
+	photoCounts: PhotoCounts = {}
 ): Inspection {
 	assertDraft(inspection);
-	const missing = completeness(catalogue, inspection, photoCounts).missing.filter(
-		(item) => requirePhotos || item.kind !== 'photo'
-	);
+	const { missing } = completeness(catalogue, inspection, photoCounts);
 	if (missing.length > 0) throw new InspectionIncompleteError(missing);
 	return { ...inspection, status: 'finished', finishedAt: now, updatedAt: now };
 }
