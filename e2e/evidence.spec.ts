@@ -215,3 +215,25 @@ test('a file the browser cannot read gets a clear message and adds nothing', asy
 	).toBeVisible();
 	expect(await storedPhotos(page)).toHaveLength(0);
 });
+
+test('the photo size setting decides the stored long edge', async ({ page }) => {
+	const check = page.url();
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('combobox', { name: 'Photo size' }).selectOption('1600');
+	await page.goto(check);
+	await addPhoto(page, photo('label-12mp-orientation6-gps.jpg'));
+	const [stored] = await storedPhotos(page);
+	expect([stored!.width, stored!.height]).toEqual([1200, 1600]);
+});
+
+test('Delete all data on this device removes inspections and photos after a confirmation', async ({
+	page
+}) => {
+	await addPhoto(page, photo('label-small-upright.jpg'));
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('button', { name: 'Delete all data on this device' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Delete everything' }).click();
+	await expect(page.getByRole('heading', { name: 'Inspections' })).toBeVisible();
+	await expect(page.getByText('No inspections in progress')).toBeVisible();
+	expect(await storedPhotos(page)).toHaveLength(0);
+});
