@@ -1,0 +1,125 @@
+import type { Catalogue } from '$lib/catalogue/types';
+import type { PhotoRecord } from '$lib/evidence/model';
+import { applicableChecks, rollup, type Inspection } from '$lib/inspection';
+import type { PublicJwk } from '$lib/signing';
+import { REPORT_SCHEMA, type ReportDocument, type ReportPhoto } from './document';
+
+export interface ReportInputs {
+	inspection: Inspection;
+	catalogue: Catalogue;
+	/** Every photo stored for the inspection (originals and marked-up copies). */
+	photos: PhotoRecord[];
+	reportId: string;
+	supersedes: string | null;
+	device: { keyId: string; publicJwk: PublicJwk };
+	appVersion: string;
+	previousReportHash: string | null;
+	finishedAt: string;
+}
+
+/** The step before the checks; photos of the rating label taken there belong to no check. */
+export const IDENTIFY_STEP = 'identify';
+
+/**
+ * Builds the document to sign from a finished inspection and its photos. Pure: the same inputs
+ * give the same document. Answers and photos of checks that the scope switched off are left out
+ * (they are kept on the device, but they are not part of what was inspected).
+ */
+export function buildReportDocument(inputs: ReportInputs): ReportDocument {
+	const { inspection, catalogue } = inputs;
+	const checks = applicableChecks(catalogue, inspection);
+	const inScope = new Set([IDENTIFY_STEP, ...checks.map((check) => check.id)]);
+	const photos = [...inputs.photos]
+		.filter((photo) => inScope.has(photo.checkId))
+		.sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
+	const hashById = new Map(photos.map((photo) => [photo.id, photo.sha256]));
+	const bundle = catalogue.bundles.find((b) => b.id === inspection.bundleId)!;
+
+	return {
+		schema: REPORT_SCHEMA,
+		reportId: inputs.reportId,
+		supersedes: inputs.supersedes,
+		product: productOf(inspection),
+		bundle: { id: bundle.id, name: bundle.name },
+		catalogueVersion: inspection.catalogueVersion,
+		context: inspection.context,
+		place: {
+			kind: inspection.place.kind,
+			name: inspection.place.name,
+			...(inspection.place.address ? { address: inspection.place.address } : {})
+		},
+		inspector: { name: inspection.inspector },
+		scope: Object.fromEntries(
+			Object.entries(inspection.scope).filter(([, answer]) => answer !== undefined)
+		) as Record<string, 'yes' | 'no' | 'unsure'>,
+		answers: checks.flatMap((check) => {
+			const answer = inspection.answers[check.id];
+			if (!answer) return [];
+			return [
+				{
+					checkId: check.id,
+					verdict: answer.verdict,
+					reason: answer.reason,
+					answeredAt: answer.answeredAt,
+					photos: photos.filter((p) => p.checkId === check.id).map((p) => p.sha256)
+				}
+			];
+		}),
+		photos: photos.map((photo) => reportPhoto(photo, hashById)),
+		rollup: rollup(catalogue, inspection).map((framework) => ({
+			framework: framework.framework,
+			provisions: framework.provisions.map((p) => ({
+				id: p.id,
+				outcome: p.outcome,
+				checks: p.checkIds
+			}))
+		})),
+		device: { keyId: inputs.device.keyId, publicJwk: { ...inputs.device.publicJwk } },
+		startedAt: inspection.createdAt,
+		finishedAt: inputs.finishedAt,
+		appVersion: inputs.appVersion,
+		previousReportHash: inputs.previousReportHash,
+		notice: 'Field indications, not a conformance assessment.'
+	};
+}
+
+function productOf(inspection: Inspection): ReportDocument['product'] {
+	const product: ReportDocument['product'] = {};
+	const source = inspection.product ?? {};
+	if (source.gtin && /^\d{14}$/.test(source.gtin)) product.gtin = source.gtin;
+	for (const key of ['brand', 'model', 'hardwareVersion', 'batch', 'serial'] as const) {
+		const value = source[key]?.trim();
+		if (value) product[key] = value;
+	}
+	return product;
+}
+
+function reportPhoto(photo: PhotoRecord, hashById: Map<string, string>): ReportPhoto {
+	const size = { width: photo.width, height: photo.height };
+	return {
+		sha256: photo.sha256,
+		bytes: photo.bytes,
+		type: 'image/jpeg',
+		width: photo.width,
+		height: photo.height,
+		capturedAt: photo.capturedAt,
+		checkId: photo.checkId,
+		caption: photo.caption,
+		derivedFrom: (photo.derivedFrom && hashById.get(photo.derivedFrom)) || null,
+		derivation: photo.derivation ?? null,
+		marks: (photo.marks ?? []).map((mark) => ({
+			kind: mark.kind,
+			x1: Math.round(mark.from.x * size.width),
+			y1: Math.round(mark.from.y * size.height),
+			x2: Math.round(mark.to.x * size.width),
+			y2: Math.round(mark.to.y * size.height)
+		})),
+		location: photo.location
+			? {
+					latitude: photo.location.latitude.toFixed(6),
+					longitude: photo.location.longitude.toFixed(6),
+					accuracyMetres: Math.round(photo.location.accuracyMetres)
+				}
+			: null
+	};
+}

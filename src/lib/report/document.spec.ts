@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '$lib/catalogue';
+import type { PhotoRecord } from '$lib/evidence/model';
+import { answerCheck, createInspection, setScopeAnswer } from '$lib/inspection';
+import { assertSignable } from '$lib/signing';
+import { buildReportDocument } from './build';
+import { checkReportDocument } from './document';
+
+const T = '2026-11-22T10:00:00.000Z';
+const hex = (c: string) => c.repeat(64);
+
+function photo(
+	id: string,
+	checkId: string,
+	sha: string,
+	extra: Partial<PhotoRecord> = {}
+): PhotoRecord {
+	return {
+		id,
+		inspectionId: 'i',
+		checkId,
+		data: new ArrayBuffer(1),
+		sha256: hex(sha),
+		bytes: 1234,
+		type: 'image/jpeg',
+		width: 1536,
+		height: 2048,
+		capturedAt: T,
+		caption: 'Label',
+		...extra
+	};
+}
+
+function finishedShopVisit() {
+	let inspection = createInspection({
+		id: 'i',
+		now: T,
+		catalogue,
+		bundleId: 'shop-visit',
+		place: { kind: 'shop', name: 'Corner Electrics', address: '1 High St' },
+		inspector: 'A. Officer',
+		product: { gtin: '05012345678900', model: 'SC-CAM-200', brand: 'Acme' }
+	});
+	inspection = setScopeAnswer(inspection, 'forChildren', 'no', T);
+	inspection = setScopeAnswer(inspection, 'usesPasswords', 'no', T);
+	inspection = answerCheck(inspection, catalogue, 'ID-01', 'PASS', '', T);
+	inspection = answerCheck(inspection, catalogue, 'DOC-06', 'FAIL', 'No period shown', T);
+	return { ...inspection, status: 'finished' as const, finishedAt: T };
+}
+
+const device = {
+	keyId: 'kid-1',
+	publicJwk: { kty: 'EC' as const, crv: 'P-256' as const, x: 'xx', y: 'yy' }
+};
+
+function build(photos: PhotoRecord[] = []) {
+	return buildReportDocument({
+		inspection: finishedShopVisit(),
+		catalogue,
+		photos,
+		reportId: '3f1b2a9e-8c1d-4e55-9a0b-1c2d3e4f5a6b',
+		supersedes: null,
+		device,
+		appVersion: '0.1.0+test',
+		previousReportHash: null,
+		finishedAt: T
+	});
+}
+
+describe('buildReportDocument', () => {
+	it('builds a document the schema accepts and that can be signed (no floats, no undefined)', () => {
+		const document = build([
+			photo('p1', 'ID-01', 'a', {
+				location: { latitude: 51.5034, longitude: -0.1276, accuracyMetres: 12.7 }
+			}),
+			photo('p2', 'ID-01', 'b', {
+				derivedFrom: 'p1',
+				derivation: 'redaction',
+				marks: [{ kind: 'redact', from: { x: 0.1, y: 0.25 }, to: { x: 0.5, y: 0.3 } }]
+			})
+		]);
+		expect(checkReportDocument(document)).toEqual({ ok: true, document });
+		expect(() => assertSignable(document)).not.toThrow();
+		expect(document.answers.map((a) => [a.checkId, a.verdict])).toEqual([
+			['ID-01', 'PASS'],
+			['DOC-06', 'FAIL']
+		]);
+		expect(document.answers[0]!.photos).toEqual([hex('a'), hex('b')]);
+		expect(document.photos[1]).toMatchObject({
+			derivedFrom: hex('a'),
+			derivation: 'redaction',
+			marks: [{ kind: 'redact', x1: 154, y1: 512, x2: 768, y2: 614 }]
+		});
+		expect(document.photos[0]!.location).toEqual({
+			latitude: '51.503400',
+			longitude: '-0.127600',
+			accuracyMetres: 13
+		});
+		const en = document.rollup.find((f) => f.framework === 'EN303645')!;
+		expect(en.provisions.find((p) => p.id === '5.3-13')).toMatchObject({
+			outcome: 'FAIL',
+			checks: ['DOC-06']
+		});
+	});
+
+	it('leaves out photos of checks the scope switched off', () => {
+		// PHY-01 needs passwords; this product has none.
+		const document = build([photo('p1', 'PHY-01', 'c'), photo('p2', 'identify', 'd')]);
+		expect(document.photos.map((p) => p.checkId)).toEqual(['identify']);
+	});
+});
+
+describe('checkReportDocument', () => {
+	it('names the path of the first problem', () => {
+		const document = build();
+		const bad = { ...document, answers: [{ ...document.answers[0]!, verdict: 'MAYBE' }] };
+		expect(checkReportDocument(bad)).toMatchObject({ ok: false, path: 'answers.0.verdict' });
+		expect(checkReportDocument({ ...document, extra: 1 })).toMatchObject({ ok: false });
+		expect(checkReportDocument({ ...document, notice: 'Compliant' })).toMatchObject({
+			ok: false,
+			path: 'notice'
+		});
+	});
+
+	it('refuses a photo hash that is not a SHA-256', () => {
+		const document = build([photo('p1', 'ID-01', 'a')]);
+		const bad = { ...document, photos: [{ ...document.photos[0]!, sha256: 'abc' }] };
+		expect(checkReportDocument(bad)).toMatchObject({ ok: false, path: 'photos.0.sha256' });
+	});
+});
