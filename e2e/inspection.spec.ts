@@ -148,14 +148,15 @@ test('a whole Shop visit offline, reloaded in the middle and resumed from Home',
 	);
 	expect(await en.count()).toBeGreaterThan(5);
 
-	await page.getByRole('button', { name: 'Finish' }).click();
+	await page.getByRole('button', { name: 'Sign report' }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Sign report' }).click();
 	await expect(page.getByText(/^Finished /)).toBeVisible();
 	await page.getByRole('link', { name: 'Home' }).click();
 	await expect(page.getByRole('region', { name: 'Finished' })).toContainText('Corner Electrics');
 	await expect(page.getByText('No inspections in progress')).toBeVisible();
 });
 
-test('a reason is required for every verdict but Pass, and Finish waits for it', async ({
+test('a reason is required for every verdict but Pass, and signing waits for it', async ({
 	page,
 	context
 }) => {
@@ -173,7 +174,7 @@ test('a reason is required for every verdict but Pass, and Finish waits for it',
 	await page.getByRole('button', { name: 'All checks' }).click();
 	await page.getByRole('link', { name: 'Review' }).click();
 	await expect(page.getByRole('link', { name: /write the reason for "Fail"/ })).toBeVisible();
-	await expect(page.getByRole('button', { name: 'Finish' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Sign report' })).toBeDisabled();
 });
 
 test('a draft can be deleted after a confirmation, and several can be open', async ({

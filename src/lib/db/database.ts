@@ -2,6 +2,27 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { PhotoRecord } from '$lib/evidence/model';
 import type { Inspection } from '$lib/inspection/model';
 import type { ProductRecord } from '$lib/product/record';
+import type { DeviceKey } from '$lib/signing';
+
+/** The device's signing key: CryptoKeys kept by structured clone, the private one unexportable. */
+export interface DeviceKeyRow extends DeviceKey {
+	id: 'device';
+	createdAt: string;
+}
+
+/** A signed report, its compact JWS kept exactly as signed and never re-serialised. */
+export interface SignedReportRow {
+	/** The report id (also inside the signed document). */
+	id: string;
+	inspectionId: string;
+	jws: string;
+	/** SHA-256 hex of the compact JWS. */
+	hash: string;
+	signedAt: string;
+	supersedes: string | null;
+	/** This device's report signed before this one (its hash), or null: a chain per device. */
+	previousReportHash: string | null;
+}
 
 export interface SettingRow {
 	key: string;
@@ -24,6 +45,8 @@ export class ShelfcheckDatabase extends Dexie {
 	selfTest!: EntityTable<SelfTestRow, 'id'>;
 	products!: EntityTable<ProductRecord, 'id'>;
 	photos!: EntityTable<PhotoRecord, 'id'>;
+	keys!: EntityTable<DeviceKeyRow, 'id'>;
+	reports!: EntityTable<SignedReportRow, 'id'>;
 
 	constructor(name = 'shelfcheck') {
 		super(name);
@@ -39,6 +62,11 @@ export class ShelfcheckDatabase extends Dexie {
 			inspections: 'id, status, updatedAt, [status+updatedAt], product.gtin, product.model',
 			products: 'id, gtin, model, updatedAt',
 			photos: 'id, inspectionId, [inspectionId+checkId], sha256, derivedFrom'
+		});
+		// The device's signing key, and signed reports (the JWS verbatim), findable by hash.
+		this.version(4).stores({
+			keys: 'id',
+			reports: 'id, inspectionId, hash, signedAt'
 		});
 	}
 }

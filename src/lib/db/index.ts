@@ -2,12 +2,15 @@ import { ShelfcheckDatabase } from './database';
 import { InspectionRepository } from './inspections';
 import { PhotoRepository } from './photos';
 import { SettingsRepository } from './settings';
+import { SigningRepository } from './signing';
 
 export { ShelfcheckDatabase } from './database';
 export type { SettingRow } from './database';
 export { InspectionRepository } from './inspections';
 export { PhotoRepository, type PhotoStats } from './photos';
 export { SettingsRepository } from './settings';
+export { ChainMovedError, SigningRepository } from './signing';
+export type { DeviceKeyRow, SignedReportRow } from './database';
 export { storageSelfTest, type SelfTestResult } from './self-test';
 export { requestPersistence, storageStatus, type StorageStatus } from './storage';
 
@@ -16,3 +19,4 @@ export const db = new ShelfcheckDatabase();
 export const inspections = new InspectionRepository(db);
 export const settings = new SettingsRepository(db);
 export const photos = new PhotoRepository(db);
+export const signing = new SigningRepository(db);

@@ -1,4 +1,5 @@
 import Dexie, { liveQuery } from 'dexie';
+import type { PhotoRecord } from '$lib/evidence/model';
 import type { Inspection } from '$lib/inspection/model';
 import type { ShelfcheckDatabase } from './database';
 
@@ -12,6 +13,14 @@ export class InspectionRepository {
 
 	async create(inspection: Inspection): Promise<void> {
 		await this.db.inspections.add(inspection);
+	}
+
+	/** A new inspection with its photos (an amendment copies them), all or nothing. */
+	async createWithPhotos(inspection: Inspection, photos: PhotoRecord[]): Promise<void> {
+		await this.db.transaction('rw', this.db.inspections, this.db.photos, async () => {
+			await this.db.inspections.add(inspection);
+			await this.db.photos.bulkAdd(photos);
+		});
 	}
 
 	get(id: string): Promise<Inspection | undefined> {

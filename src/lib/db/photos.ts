@@ -40,6 +40,10 @@ export class PhotoRepository implements PhotoStore {
 		await this.db.photos.update(id, { caption });
 	}
 
+	forInspection(inspectionId: string): Promise<PhotoRecord[]> {
+		return this.db.photos.where('inspectionId').equals(inspectionId).sortBy('capturedAt');
+	}
+
 	forCheck(inspectionId: string, checkId: string): Promise<PhotoRecord[]> {
 		return this.db.photos
 			.where('[inspectionId+checkId]')

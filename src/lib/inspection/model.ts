@@ -68,4 +68,6 @@ export interface Inspection {
 	 */
 	answers: Record<string, CheckAnswer>;
 	finishedAt?: Timestamp;
+	/** The id of the signed report this draft amends; its report will name it as superseded. */
+	supersedes?: string;
 }
