@@ -23,7 +23,9 @@ const RUNS = Number(process.argv[2] ?? 7);
 const QUALITY = Number(process.argv[3] ?? 85);
 const CHECKS = 40;
 const PHOTOS = 30;
-const SOURCE = '/work/shared/testdata/photos/label-12mp-orientation6-gps.jpg';
+const SOURCE = fileURLToPath(
+	new URL('../../shared/testdata/photos/label-12mp-orientation6-gps.jpg', import.meta.url)
+);
 
 // SvelteKit sets Vite's root to the working folder.
 process.chdir(root);

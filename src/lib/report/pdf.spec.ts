@@ -14,7 +14,10 @@ import { renderReportPdf, ReportPdfError, type ReportPdfInput } from './pdf';
 import { SAMPLE, SAMPLE_REASONS, sampleReport, type SampleReport } from './pdf-fixture';
 import { reportQrPayload } from './qr';
 
-const LABEL_PHOTO = '/work/shared/testdata/photos/label-small-upright.jpg';
+const LABEL_PHOTO = new URL(
+	'../../../../shared/testdata/photos/label-small-upright.jpg',
+	import.meta.url
+);
 
 const work = mkdtempSync(join(tmpdir(), 'shelfcheck-pdf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
