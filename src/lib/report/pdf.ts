@@ -1,0 +1,882 @@
+/**
+ * The report PDF: A4, made on the device offline or on the server, from the signed document.
+ *
+ *     const bytes = await renderReportPdf({ document, catalogue, photo, reportHash });
+ *
+ * Pages, in order:
+ * 1. Cover: product identity, inspection context, place, inspector, dates, the notice that these
+ *    are field indications and not a conformance assessment, the PSTI summary (three
+ *    requirements and the statement of compliance), the verdict counts and the scope answers.
+ * 2. Roll-up per framework: every provision a check gave evidence on, with its outcome in the
+ *    roll-up's honest words ("Indication: fails") and a shape, and the ids of those not assessed.
+ * 3. Checks: identification photos, then every answered check with its verdict (word and shape),
+ *    reason, the provisions it answers and its photos with captions.
+ * 4. Appendix: report id, report hash, key fingerprint, a QR code (see `qr.ts` for its payload)
+ *    and every photo's SHA-256, including photos not shown.
+ * Every page has "Page n of N" and the report id in its footer.
+ *
+ * Photos are embedded as their JPEG bytes (no re-encoding, so what is printed is what was
+ * hashed), each checked against its SHA-256 first. A photo with a marked-up copy is replaced by
+ * the copy, and an original that has a redacted copy is never embedded (see `photoVisibility`).
+ *
+ * The same inputs give the same bytes: times print in UTC, and the PDF's creation date and file
+ * id come from the document and the report hash, not the clock.
+ *
+ * jsPDF, the fonts and the QR encoder load on the first call, so importing this module costs the
+ * app's first screen nothing; the app can still `import()` this module itself to keep even the
+ * layout code out of its first chunk.
+ */
+import type { jsPDF as JsPdf } from 'jspdf';
+import type { Catalogue } from '$lib/catalogue/types';
+import { readJpegMeta } from '$lib/evidence/jpeg-meta';
+import { sha256Hex } from '$lib/signing/jws';
+import { checkReportDocument, type ReportDocument } from './document';
+import { loadReportFonts, REPORT_FONT_FAMILY, type ReportFonts } from './fonts';
+import {
+	baselineIn,
+	COLOURS,
+	CONTENT,
+	FOOTER_BASELINE,
+	HEADER_BASELINE,
+	PageFlow,
+	photoRows,
+	SYMBOL_COLOURS,
+	textHeight,
+	TYPE,
+	type Rgb,
+	type Size
+} from './pdf-layout';
+import {
+	reportContent,
+	type CheckView,
+	type Field,
+	type Indication,
+	type IndicationSymbol,
+	type PhotoEntry,
+	type PhotoView,
+	type ProvisionLine,
+	type ReportContent
+} from './pdf-content';
+import { encodeQr, qrRuns } from './qr';
+
+export interface ReportPdfInput {
+	/** The signed document; the PDF shows nothing that is not in it or in the catalogue. */
+	document: ReportDocument;
+	/** For titles: checks, provisions, frameworks, scope questions. */
+	catalogue: Catalogue;
+	/**
+	 * A photo's JPEG bytes by SHA-256 (the app reads IndexedDB, the server its evidence store), or
+	 * undefined when this place does not hold it. Asked only for photos the report shows, four at
+	 * a time. The bytes are checked against the hash; a photo that is missing, fails to read or
+	 * does not match is drawn as a placeholder saying so, and the rest of the report still renders.
+	 */
+	photo: (sha256: string) => Promise<Uint8Array | undefined>;
+	/** SHA-256 (lower-case hex) of the report's compact JWS, as `reportHash()` gives it. */
+	reportHash: string;
+	/** The fonts, for a caller that keeps them; by default `loadReportFonts()`. */
+	fonts?: ReportFonts;
+}
+
+export type ReportPdfErrorCode = 'invalid-document' | 'invalid-report-hash';
+
+export class ReportPdfError extends Error {
+	constructor(
+		readonly code: ReportPdfErrorCode,
+		message: string
+	) {
+		super(message);
+		this.name = 'ReportPdfError';
+	}
+}
+
+/** Renders the report as PDF bytes. Throws `ReportPdfError` for a document or hash not valid. */
+export async function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array> {
+	const checked = checkReportDocument(input.document);
+	if (!checked.ok) {
+		throw new ReportPdfError('invalid-document', `${checked.path}: ${checked.message}`);
+	}
+	if (!/^[0-9a-f]{64}$/.test(input.reportHash)) {
+		throw new ReportPdfError('invalid-report-hash', 'The report hash must be a lower-case SHA-256');
+	}
+	const { document, catalogue, reportHash } = input;
+	let content: ReportContent;
+	try {
+		content = reportContent(document, catalogue, reportHash);
+	} catch (error) {
+		throw new ReportPdfError('invalid-document', (error as Error).message);
+	}
+
+	const shown = [...content.identification, ...content.checks.flatMap((check) => check.photos)];
+	const [{ jsPDF }, fonts, qr, photos] = await Promise.all([
+		import('jspdf'),
+		input.fonts ?? loadReportFonts(),
+		encodeQr(content.signature.qrPayload),
+		loadPhotos(
+			shown.map((photo) => photo.sha256),
+			input.photo
+		)
+	]);
+
+	const doc = new jsPDF({
+		unit: 'pt',
+		format: 'a4',
+		orientation: 'portrait',
+		compress: true,
+		// Otherwise jsPDF declares all fourteen standard fonts whether used or not.
+		putOnlyUsedFonts: true
+	});
+	registerFonts(doc, fonts);
+	doc.setDocumentProperties({
+		title: `Shelfcheck field inspection report: ${content.title}`,
+		subject: content.notice,
+		author: document.inspector.name,
+		keywords: `shelfcheck report ${document.reportId} ${reportHash}`,
+		creator: `Shelfcheck ${document.appVersion}`
+	});
+	doc.setLanguage('en-GB');
+	doc.setCreationDate(new Date(document.finishedAt));
+	doc.setFileId(reportHash.slice(0, 32).toUpperCase());
+
+	const pdf = new ReportWriter(doc);
+	drawCover(pdf, content);
+	drawRollup(pdf, content);
+	drawChecks(pdf, content, photos);
+	drawAppendix(pdf, content, photos, qr);
+	drawRunningHeads(pdf, content);
+
+	return new Uint8Array(doc.output('arraybuffer'));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Photos
+
+type LoadedPhoto =
+	| { state: 'ok'; bytes: Uint8Array; size: Size }
+	| { state: 'missing' | 'failed' | 'altered' | 'unreadable' };
+
+const photoProblems: Record<Exclude<LoadedPhoto['state'], 'ok'>, string> = {
+	missing: 'Photo not held on this device or server.',
+	failed: 'Photo could not be read from storage: not shown.',
+	altered: 'Photo file does not match its recorded SHA-256: not shown.',
+	unreadable: 'Photo file is not a readable JPEG: not shown.'
+};
+
+/** Reads and checks the shown photos, a few at a time, so a slow store is not read serially. */
+async function loadPhotos(
+	hashes: string[],
+	read: ReportPdfInput['photo']
+): Promise<Map<string, LoadedPhoto>> {
+	const unique = [...new Set(hashes)];
+	const loaded = new Map<string, LoadedPhoto>();
+	const load = async (sha256: string): Promise<LoadedPhoto> => {
+		let bytes: Uint8Array | undefined;
+		try {
+			bytes = await read(sha256);
+		} catch {
+			// One unreadable photo should not cost the whole report; the PDF says what happened.
+			return { state: 'failed' };
+		}
+		if (!bytes) return { state: 'missing' };
+		if ((await sha256Hex(bytes)) !== sha256) return { state: 'altered' };
+		const meta = readJpegMeta(bytes);
+		if (!meta) return { state: 'unreadable' };
+		return { state: 'ok', bytes, size: { width: meta.width, height: meta.height } };
+	};
+	let next = 0;
+	const worker = async () => {
+		while (next < unique.length) {
+			const sha256 = unique[next++]!;
+			loaded.set(sha256, await load(sha256));
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(4, unique.length) }, worker));
+	return loaded;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing primitives
+
+type FontStyle = 'regular' | 'bold' | 'mono';
+
+function registerFonts(doc: JsPdf, fonts: ReportFonts): void {
+	doc.addFileToVFS('DejaVuSans.ttf', binaryString(fonts.regular));
+	doc.addFont('DejaVuSans.ttf', REPORT_FONT_FAMILY, 'normal');
+	doc.addFileToVFS('DejaVuSans-Bold.ttf', binaryString(fonts.bold));
+	doc.addFont('DejaVuSans-Bold.ttf', REPORT_FONT_FAMILY, 'bold');
+}
+
+/** jsPDF's virtual file system takes a "binary string" (one char per byte). */
+function binaryString(bytes: Uint8Array): string {
+	let result = '';
+	for (let start = 0; start < bytes.length; start += 0x8000) {
+		result += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+	}
+	return result;
+}
+
+interface TextStyle {
+	size: number;
+	style?: FontStyle;
+	colour?: Rgb;
+}
+
+/** jsPDF plus the page flow: the drawing vocabulary of the report. */
+class ReportWriter {
+	readonly doc: JsPdf;
+	readonly flow: PageFlow;
+	/** The page each embedded photo is on, for the appendix. */
+	readonly photoPages = new Map<string, number>();
+
+	constructor(doc: JsPdf) {
+		this.doc = doc;
+		this.flow = new PageFlow(CONTENT, () => doc.addPage('a4', 'portrait'));
+	}
+
+	setText({ size, style = 'regular', colour = COLOURS.text }: TextStyle): void {
+		if (style === 'mono') this.doc.setFont('courier', 'normal');
+		else this.doc.setFont(REPORT_FONT_FAMILY, style === 'bold' ? 'bold' : 'normal');
+		this.doc.setFontSize(size);
+		this.doc.setTextColor(...colour);
+	}
+
+	/** Wraps text to a width in the given style; blank text is no lines. */
+	wrap(text: string, width: number, style: TextStyle): string[] {
+		if (!text.trim()) return [];
+		this.setText(style);
+		return text
+			.split(/\r?\n/)
+			.flatMap((paragraph) => this.doc.splitTextToSize(paragraph, width) as string[]);
+	}
+
+	width(text: string, style: TextStyle): number {
+		this.setText(style);
+		return this.doc.getTextWidth(text);
+	}
+
+	/** Draws lines with their tops from `top`, without touching the flow. */
+	drawLines(lines: string[], x: number, top: number, style: TextStyle): number {
+		this.setText(style);
+		lines.forEach((line, index) => {
+			this.doc.text(line, x, baselineIn(top + textHeight(index, style.size), style.size));
+		});
+		return textHeight(lines.length, style.size);
+	}
+
+	/** A paragraph in the flow; it may break between lines across pages. */
+	paragraph(text: string, style: TextStyle, options: { after?: number } = {}): void {
+		const lines = this.wrap(text, CONTENT.width, style);
+		for (const line of lines) {
+			const top = this.flow.reserve(textHeight(1, style.size));
+			this.drawLines([line], CONTENT.left, top, style);
+			this.flow.advance(textHeight(1, style.size));
+		}
+		if (lines.length) this.flow.gap(options.after ?? 0);
+	}
+
+	/** Starts a major section on a new page. */
+	section(title: string, intro?: string): void {
+		if (!this.flow.atTop) this.flow.breakPage();
+		this.heading(title, TYPE.heading, 0);
+		if (intro) this.paragraph(intro, { size: TYPE.small, colour: COLOURS.muted }, { after: 10 });
+	}
+
+	/** A heading kept on the same page as the `keepWith` points that follow it. */
+	heading(text: string, size: number, keepWith = 60): void {
+		const lines = this.wrap(text, CONTENT.width, { size, style: 'bold' });
+		const height = textHeight(lines.length, size);
+		this.flow.gap(size * 0.6);
+		const top = this.flow.reserve(height + keepWith);
+		this.drawLines(lines, CONTENT.left, top, { size, style: 'bold', colour: COLOURS.accent });
+		this.flow.advance(height + size * 0.3);
+	}
+
+	/** Label and value rows; a row stays on one page. */
+	fields(fields: Field[], options: { labelWidth?: number; mono?: string[] } = {}): void {
+		const labelWidth = options.labelWidth ?? 110;
+		const valueLeft = CONTENT.left + labelWidth;
+		for (const field of fields) {
+			const mono = options.mono?.includes(field.label);
+			const valueStyle: TextStyle = mono
+				? { size: TYPE.small, style: 'mono' }
+				: { size: TYPE.body, style: 'regular' };
+			const labelStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
+			const label = this.wrap(field.label, labelWidth - 8, labelStyle);
+			const value = this.wrap(field.value, CONTENT.right - valueLeft, valueStyle);
+			const height = Math.max(
+				textHeight(label.length, labelStyle.size),
+				textHeight(value.length, valueStyle.size)
+			);
+			// Labels sit on the value's first baseline whatever the two sizes are.
+			const top = this.flow.reserve(height);
+			const shift = baselineIn(0, valueStyle.size) - baselineIn(0, labelStyle.size);
+			this.drawLines(label, CONTENT.left, top + shift, labelStyle);
+			this.drawLines(value, valueLeft, top, valueStyle);
+			this.flow.advance(height + 2);
+		}
+	}
+
+	/** Shape and words on one line; returns the width used. */
+	indication(indication: Indication, x: number, top: number, size: number): number {
+		const colour = SYMBOL_COLOURS[indication.symbol];
+		// The shapes fill about half their 24-unit box, so the box is larger than the type.
+		const box = size * 1.5;
+		const lineTop = top + (textHeight(1, size) - box) / 2;
+		drawSymbol(this.doc, indication.symbol, x, lineTop, box, colour);
+		const style: TextStyle = { size, style: 'bold', colour };
+		this.drawLines([indication.words], x + box + 3, top, style);
+		return box + 3 + this.width(indication.words, style);
+	}
+}
+
+/**
+ * The verdict shapes of the app's VerdictIcon (a 24-unit box), drawn as strokes: a tick, a
+ * cross, a dash, a question mark, an arrow, a ring. Vector rather than glyphs, so they print
+ * crisply and stay out of the text a reader copies or searches ("Fail", not "✗ Fail").
+ */
+function drawSymbol(
+	doc: JsPdf,
+	symbol: IndicationSymbol,
+	x: number,
+	top: number,
+	size: number,
+	colour: Rgb
+): void {
+	const unit = size / 24;
+	const at = (u: number, v: number): [number, number] => [x + u * unit, top + v * unit];
+	doc.setDrawColor(...colour);
+	doc.setLineWidth(2.6 * unit);
+	doc.setLineCap('round');
+	doc.setLineJoin('round');
+	const polyline = (...points: [number, number][]) => {
+		for (let i = 1; i < points.length; i++) {
+			const [from, to] = [at(...points[i - 1]!), at(...points[i]!)];
+			doc.line(from[0], from[1], to[0], to[1]);
+		}
+	};
+	switch (symbol) {
+		case 'tick':
+			polyline([5, 12.5], [9.5, 17], [19, 7.5]);
+			break;
+		case 'cross':
+			polyline([6, 6], [18, 18]);
+			polyline([18, 6], [6, 18]);
+			break;
+		case 'dash':
+			polyline([6, 12], [18, 12]);
+			break;
+		case 'arrow':
+			polyline([5, 12], [18, 12]);
+			polyline([13, 7], [18, 12], [13, 17]);
+			break;
+		case 'ring': {
+			const [cx, cy] = at(12, 12);
+			doc.circle(cx, cy, 7 * unit, 'S');
+			break;
+		}
+		case 'question': {
+			// The hook: 240° of a circle of radius 3 round (12, 9), from its left over the top.
+			const arc = (degrees: number): [number, number] => {
+				const a = (degrees * Math.PI) / 180;
+				return [12 + 3 * Math.cos(a), 9 + 3 * Math.sin(a)];
+			};
+			const k = (4 / 3) * Math.tan(((80 / 4) * Math.PI) / 180) * 3;
+			doc.moveTo(...at(...arc(180)));
+			for (let from = 180; from < 420; from += 80) {
+				const [a0, a1] = [(from * Math.PI) / 180, ((from + 80) * Math.PI) / 180];
+				const [p0, p3] = [arc(from), arc(from + 80)];
+				doc.curveTo(
+					...at(p0[0] - k * Math.sin(a0), p0[1] + k * Math.cos(a0)),
+					...at(p3[0] + k * Math.sin(a1), p3[1] - k * Math.cos(a1)),
+					...at(...p3)
+				);
+			}
+			// The stem, then the dot.
+			doc.curveTo(...at(12.5, 12.2), ...at(12, 12.8), ...at(12, 14));
+			doc.stroke();
+			polyline([12, 18], [12, 18.5]);
+			break;
+		}
+	}
+	doc.setLineCap('butt');
+	doc.setLineJoin('miter');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+function drawCover(pdf: ReportWriter, content: ReportContent): void {
+	const { flow } = pdf;
+	pdf.paragraph(
+		'SHELFCHECK · FIELD INSPECTION REPORT',
+		{ size: TYPE.small, style: 'bold', colour: COLOURS.accent },
+		{ after: 6 }
+	);
+	pdf.paragraph(content.title, { size: TYPE.title, style: 'bold' }, { after: 2 });
+	pdf.paragraph(content.subtitle, { size: TYPE.subheading, colour: COLOURS.muted }, { after: 14 });
+
+	// The notice, in a panel: the first thing a reader must take away.
+	const padding = 12;
+	const innerWidth = CONTENT.width - 2 * padding;
+	const noticeStyle: TextStyle = { size: TYPE.subheading, style: 'bold' };
+	const detailStyle: TextStyle = { size: TYPE.small };
+	const notice = pdf.wrap(content.notice, innerWidth, noticeStyle);
+	const detail = pdf.wrap(
+		[content.noticeDetail, content.catalogueNote].filter(Boolean).join('\n'),
+		innerWidth,
+		detailStyle
+	);
+	const panelHeight =
+		2 * padding +
+		textHeight(notice.length, noticeStyle.size) +
+		4 +
+		textHeight(detail.length, detailStyle.size);
+	const top = flow.reserve(panelHeight);
+	pdf.doc.setFillColor(...COLOURS.panel);
+	pdf.doc.setDrawColor(...COLOURS.accent);
+	pdf.doc.setLineWidth(1);
+	pdf.doc.rect(CONTENT.left, top, CONTENT.width, panelHeight, 'FD');
+	const noticeHeight = pdf.drawLines(notice, CONTENT.left + padding, top + padding, noticeStyle);
+	pdf.drawLines(detail, CONTENT.left + padding, top + padding + noticeHeight + 4, detailStyle);
+	flow.advance(panelHeight);
+
+	pdf.heading('Product', TYPE.subheading);
+	pdf.fields(
+		content.product.length ? content.product : [{ label: 'Product', value: 'Not identified' }]
+	);
+	pdf.heading('Inspection', TYPE.subheading);
+	pdf.fields(content.inspection, { mono: ['Report id', 'Amends report'] });
+
+	pdf.heading('PSTI summary', TYPE.subheading, 80);
+	pdf.paragraph(
+		'UK product security regime: the three security requirements of Schedule 1 and the statement of compliance.',
+		{ size: TYPE.small, colour: COLOURS.muted },
+		{ after: 4 }
+	);
+	provisionTable(pdf, content.pstiSummary, provisionIdWidth(pdf, content));
+
+	pdf.heading('Verdicts', TYPE.subheading, 20);
+	pdf.paragraph(content.verdictSummary, { size: TYPE.body });
+}
+
+/** Wide enough for every provision id in the report, so all the tables share their columns. */
+function provisionIdWidth(pdf: ReportWriter, content: ReportContent): number {
+	const ids = [...content.pstiSummary, ...content.frameworks.flatMap((f) => f.assessed)].map(
+		(line) => pdf.width(line.id, { size: TYPE.body, style: 'bold' })
+	);
+	return Math.max(40, ...ids) + 12;
+}
+
+/** Rows of shape + words | id | title, checks: the PSTI summary and each framework's table. */
+function provisionTable(pdf: ReportWriter, lines: ProvisionLine[], idWidth: number): void {
+	const wordsWidth = 150;
+	const titleLeft = CONTENT.left + wordsWidth + idWidth;
+	const titleWidth = CONTENT.right - titleLeft;
+	const titleStyle: TextStyle = { size: TYPE.body };
+	const checksStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
+	for (const line of lines) {
+		const title = pdf.wrap(
+			line.obligation ? `${line.title} (${line.obligation})` : line.title,
+			titleWidth,
+			titleStyle
+		);
+		const checks = pdf.wrap(
+			line.checks.length ? `Checks: ${line.checks.join(', ')}` : '',
+			titleWidth,
+			checksStyle
+		);
+		const height =
+			textHeight(title.length, titleStyle.size) + textHeight(checks.length, checksStyle.size);
+		const top = pdf.flow.reserve(height);
+		pdf.indication(line.indication, CONTENT.left, top, TYPE.body);
+		pdf.drawLines([line.id], CONTENT.left + wordsWidth, top, { size: TYPE.body, style: 'bold' });
+		const titleHeight = pdf.drawLines(title, titleLeft, top, titleStyle);
+		pdf.drawLines(checks, titleLeft, top + titleHeight, checksStyle);
+		pdf.flow.advance(height + 5);
+	}
+}
+
+function drawRollup(pdf: ReportWriter, content: ReportContent): void {
+	pdf.section(
+		'Roll-up per framework',
+		'A provision takes the strongest indication among the checks that give evidence on it: ' +
+			'Fail, then Refer, Inconclusive, not yet answered, Pass and Not applicable. Provisions no ' +
+			'check in this inspection answers (many can only be assessed in a laboratory) are listed ' +
+			'as not assessed. These are field indications, not a conformance assessment.'
+	);
+	const idWidth = provisionIdWidth(pdf, content);
+	for (const framework of content.frameworks) {
+		pdf.heading(framework.shortName, TYPE.subheading, 70);
+		pdf.paragraph(`${framework.name}, ${framework.version}`, {
+			size: TYPE.small,
+			colour: COLOURS.muted
+		});
+		pdf.paragraph(
+			framework.counts.map((count) => `${count.words}: ${count.count}`).join(' · '),
+			{ size: TYPE.small },
+			{ after: 6 }
+		);
+		provisionTable(pdf, framework.assessed, idWidth);
+		if (framework.notAssessed.length) {
+			pdf.paragraph(
+				`Not assessed in this inspection: ${framework.notAssessed.join(', ')}`,
+				{ size: TYPE.small, colour: COLOURS.muted },
+				{ after: 4 }
+			);
+		}
+	}
+}
+
+function drawChecks(
+	pdf: ReportWriter,
+	content: ReportContent,
+	photos: Map<string, LoadedPhoto>
+): void {
+	pdf.section(
+		'Checks',
+		'Every check answered in this inspection, in the order walked, with the inspector’s ' +
+			'verdict and reason and the photos taken as evidence.'
+	);
+	if (content.scope.length) {
+		pdf.heading('Scope answers', TYPE.subheading);
+		pdf.paragraph(
+			'Asked before the checks; a “No” switches off the checks that need a “Yes”.',
+			{ size: TYPE.small, colour: COLOURS.muted },
+			{ after: 4 }
+		);
+		pdf.fields(
+			content.scope.map((field) => ({ label: field.value, value: field.label })),
+			{ labelWidth: 60 }
+		);
+	}
+	if (content.identification.length) {
+		const rows = measurePhotoRows(pdf, content.identification, photos);
+		pdf.heading('Identification', TYPE.subheading, rows[0]!.height);
+		drawPhotoRows(pdf, rows);
+	}
+	for (const check of content.checks) drawCheck(pdf, check, photos);
+}
+
+function drawCheck(pdf: ReportWriter, check: CheckView, photos: Map<string, LoadedPhoto>): void {
+	const { flow } = pdf;
+	const titleStyle: TextStyle = { size: TYPE.subheading, style: 'bold', colour: COLOURS.accent };
+	const questionStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
+	const reasonStyle: TextStyle = { size: TYPE.body };
+	const provisionsStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
+	const title = pdf.wrap(`${check.id}  ${check.title}`, CONTENT.width, titleStyle);
+	const question = pdf.wrap(check.question, CONTENT.width, questionStyle);
+	const reason = pdf.wrap(
+		check.reason ? `Reason: ${check.reason}` : '',
+		CONTENT.width,
+		reasonStyle
+	);
+	const provisions = pdf.wrap(
+		check.provisions.length ? `Gives an indication on: ${check.provisions.join(' · ')}` : '',
+		CONTENT.width,
+		provisionsStyle
+	);
+	const rows = measurePhotoRows(pdf, check.photos, photos);
+
+	// A check starts on a new page rather than leave its title, verdict, reason or first row of
+	// photos apart; only a reason too long for one page is allowed to run on.
+	const ruleSpace = 10;
+	const head =
+		ruleSpace +
+		textHeight(title.length, titleStyle.size) +
+		textHeight(1, TYPE.body) +
+		textHeight(question.length, questionStyle.size) +
+		2;
+	const whole =
+		head +
+		textHeight(reason.length, reasonStyle.size) +
+		textHeight(provisions.length, provisionsStyle.size) +
+		(rows[0] ? 6 + rows[0].height - 10 : 0);
+	flow.gap(10);
+	const fitsOnAPage = whole <= CONTENT.bottom - CONTENT.top;
+	let top = flow.reserve(fitsOnAPage ? whole : head + textHeight(3, reasonStyle.size));
+	pdf.doc.setDrawColor(...COLOURS.rule);
+	pdf.doc.setLineWidth(0.5);
+	pdf.doc.line(CONTENT.left, top, CONTENT.right, top);
+	flow.advance(ruleSpace);
+	flow.advance(pdf.drawLines(title, CONTENT.left, flow.y, titleStyle));
+
+	top = flow.y;
+	const used = pdf.indication(check.indication, CONTENT.left, top, TYPE.body);
+	pdf.drawLines([`Answered ${check.answeredAt}`], CONTENT.left + used + 12, top, {
+		size: TYPE.small,
+		colour: COLOURS.muted
+	});
+	flow.advance(textHeight(1, TYPE.body));
+	flow.advance(pdf.drawLines(question, CONTENT.left, flow.y, questionStyle) + 2);
+	for (const [lines, style] of [
+		[reason, reasonStyle],
+		[provisions, provisionsStyle]
+	] as const) {
+		for (const line of lines) {
+			top = flow.reserve(textHeight(1, style.size));
+			flow.advance(pdf.drawLines([line], CONTENT.left, top, style));
+		}
+	}
+	if (rows.length) {
+		flow.gap(6);
+		drawPhotoRows(pdf, rows);
+	}
+}
+
+interface PhotoRow {
+	cellWidth: number;
+	/** Photo, caption and the gap below: what the row takes from the page. */
+	height: number;
+	photoHeight: number;
+	cells: {
+		view: PhotoView;
+		loaded: LoadedPhoto | undefined;
+		x: number;
+		size: Size;
+		caption: string[];
+		note: string[];
+	}[];
+}
+
+const captionStyle: TextStyle = { size: TYPE.small };
+const noteStyle: TextStyle = { size: TYPE.tiny, colour: COLOURS.muted };
+
+/**
+ * Photos two to a row, each with "Photo n: caption" and, for a copy, what it was made from; sized
+ * from the JPEG itself where it loaded (the document's size otherwise, for the placeholder).
+ */
+function measurePhotoRows(
+	pdf: ReportWriter,
+	views: PhotoView[],
+	photos: Map<string, LoadedPhoto>
+): PhotoRow[] {
+	const items = views.map((view) => {
+		const loaded = photos.get(view.sha256);
+		const size = loaded?.state === 'ok' ? loaded.size : view;
+		return { view, loaded, width: size.width, height: size.height };
+	});
+	return photoRows(items, { left: CONTENT.left, width: CONTENT.width }).map((row) => {
+		const cells = row.photos.map(({ item, x, size }) => ({
+			view: item.view,
+			loaded: item.loaded,
+			x,
+			size,
+			caption: pdf.wrap(
+				`Photo ${item.view.number}${item.view.caption ? `: ${item.view.caption}` : ''}`,
+				row.cellWidth,
+				captionStyle
+			),
+			note: pdf.wrap(item.view.note ?? '', row.cellWidth, noteStyle)
+		}));
+		const captionHeight = Math.max(
+			...cells.map(
+				(cell) =>
+					textHeight(cell.caption.length, captionStyle.size) +
+					textHeight(cell.note.length, noteStyle.size)
+			)
+		);
+		return {
+			cellWidth: row.cellWidth,
+			photoHeight: row.height,
+			height: row.height + 4 + captionHeight + 10,
+			cells
+		};
+	});
+}
+
+function drawPhotoRows(pdf: ReportWriter, rows: PhotoRow[]): void {
+	for (const row of rows) {
+		// The gap below the last row may fall off the page; the photo and captions may not.
+		const top = pdf.flow.reserve(row.height - 10);
+		for (const cell of row.cells) drawPhotoCell(pdf, row, cell, top);
+		pdf.flow.advance(row.height);
+	}
+}
+
+function drawPhotoCell(
+	pdf: ReportWriter,
+	row: PhotoRow,
+	cell: PhotoRow['cells'][number],
+	top: number
+): void {
+	const { size } = cell;
+	const left = cell.x + (row.cellWidth - size.width) / 2;
+	const photoTop = top + row.photoHeight - size.height;
+	if (cell.loaded?.state === 'ok') {
+		// The JPEG as stored: jsPDF writes it as a DCTDecode stream without re-encoding. The hash
+		// as alias means a photo shown twice is stored once, and spares jsPDF hashing the bytes.
+		pdf.doc.addImage(
+			cell.loaded.bytes,
+			'JPEG',
+			left,
+			photoTop,
+			size.width,
+			size.height,
+			cell.view.sha256,
+			'NONE'
+		);
+		pdf.photoPages.set(cell.view.sha256, pdf.flow.page);
+		pdf.doc.setDrawColor(...COLOURS.rule);
+		pdf.doc.setLineWidth(0.5);
+		pdf.doc.rect(left, photoTop, size.width, size.height, 'S');
+	} else {
+		const problem = photoProblems[cell.loaded?.state ?? 'missing'];
+		pdf.doc.setFillColor(...COLOURS.placeholder);
+		pdf.doc.rect(left, photoTop, size.width, size.height, 'F');
+		const lines = pdf.wrap(problem, size.width - 16, captionStyle);
+		const height = textHeight(lines.length, captionStyle.size);
+		pdf.drawLines(lines, left + 8, photoTop + (size.height - height) / 2, captionStyle);
+	}
+	const captionTop = top + row.photoHeight + 4;
+	const used = pdf.drawLines(cell.caption, cell.x, captionTop, captionStyle);
+	pdf.drawLines(cell.note, cell.x, captionTop + used, noteStyle);
+}
+
+function drawAppendix(
+	pdf: ReportWriter,
+	content: ReportContent,
+	photos: Map<string, LoadedPhoto>,
+	qr: Awaited<ReturnType<typeof encodeQr>>
+): void {
+	const { flow } = pdf;
+	pdf.section(
+		'Appendix: signature and evidence',
+		'This report was signed on the inspector’s device with an ECDSA P-256 key (JWS, ES256). ' +
+			'The report hash is the SHA-256 of the signed file; anyone can recompute it and check the ' +
+			'signature with the device’s public key, offline. Each photo’s SHA-256 is part of what ' +
+			'was signed.'
+	);
+	pdf.fields(content.signature.fields, {
+		mono: ['Report id', 'Report hash', 'Key fingerprint', 'Previous report', 'Amends report']
+	});
+
+	// The QR code with what it holds beside it.
+	const quiet = 4;
+	const moduleSize = 2.4;
+	const side = (qr.size + 2 * quiet) * moduleSize;
+	flow.gap(8);
+	const top = flow.reserve(side);
+	pdf.doc.setFillColor(255, 255, 255);
+	pdf.doc.rect(CONTENT.left, top, side, side, 'F');
+	pdf.doc.setFillColor(0, 0, 0);
+	for (const run of qrRuns(qr)) {
+		pdf.doc.rect(
+			CONTENT.left + (quiet + run.column) * moduleSize,
+			top + (quiet + run.row) * moduleSize,
+			run.length * moduleSize,
+			moduleSize,
+			'F'
+		);
+	}
+	const textLeft = CONTENT.left + side + 16;
+	const textWidth = CONTENT.right - textLeft;
+	let textTop = top + quiet * moduleSize;
+	textTop += pdf.drawLines(
+		pdf.wrap(
+			'The QR code holds the report id and the report hash, so a printed copy leads back to the signed file and proves which file it is:',
+			textWidth,
+			{ size: TYPE.small }
+		),
+		textLeft,
+		textTop,
+		{ size: TYPE.small }
+	);
+	// Broken before the hash rather than at whatever character meets the margin.
+	const payload = content.signature.qrPayload;
+	const hashStart = payload.lastIndexOf(':') + 1;
+	pdf.drawLines([payload.slice(0, hashStart), payload.slice(hashStart)], textLeft, textTop + 4, {
+		size: TYPE.tiny,
+		style: 'mono'
+	});
+	flow.advance(side);
+
+	pdf.heading(`Photos (${content.photos.length})`, TYPE.subheading);
+	pdf.paragraph(
+		'Every photo recorded for this report, with its SHA-256, including originals not shown ' +
+			'because a marked-up or redacted copy replaces them.',
+		{ size: TYPE.small, colour: COLOURS.muted },
+		{ after: 6 }
+	);
+	if (!content.photos.length) {
+		pdf.paragraph('No photos were taken.', { size: TYPE.body });
+	}
+	const indent = 56;
+	for (const entry of content.photos) {
+		const status = photoStatus(entry, photos.get(entry.sha256), pdf.photoPages.get(entry.sha256));
+		const lines: [string, TextStyle][] = [
+			[`${entry.step}${entry.caption ? ` · ${entry.caption}` : ''}`, { size: TYPE.body }],
+			[`SHA-256 ${entry.sha256}`, { size: TYPE.small, style: 'mono' }],
+			[entry.details, { size: TYPE.small, colour: COLOURS.muted }],
+			...(entry.derivation
+				? [
+						[`${entry.derivation}.`, { size: TYPE.small, colour: COLOURS.muted }] as [
+							string,
+							TextStyle
+						]
+					]
+				: []),
+			...(entry.location
+				? [[entry.location, { size: TYPE.small, colour: COLOURS.muted }] as [string, TextStyle]]
+				: []),
+			[status, { size: TYPE.small, colour: entry.shown ? COLOURS.muted : COLOURS.text }]
+		];
+		const wrapped = lines.map(([text, style]) => ({
+			lines: pdf.wrap(text, CONTENT.right - CONTENT.left - indent, style),
+			style
+		}));
+		const height = wrapped.reduce((sum, w) => sum + textHeight(w.lines.length, w.style.size), 0);
+		const entryTop = flow.reserve(height);
+		pdf.drawLines([`Photo ${entry.number}`], CONTENT.left, entryTop, {
+			size: TYPE.body,
+			style: 'bold'
+		});
+		let y = entryTop;
+		for (const w of wrapped) y += pdf.drawLines(w.lines, CONTENT.left + indent, y, w.style);
+		flow.advance(height + 8);
+	}
+}
+
+/** What happened to a photo in this PDF, for its appendix entry. */
+function photoStatus(entry: PhotoEntry, loaded: LoadedPhoto | undefined, page?: number): string {
+	if (entry.hiddenBecause) return entry.hiddenBecause;
+	if (page) return `Shown on page ${page}.`;
+	if (loaded && loaded.state !== 'ok') return photoProblems[loaded.state];
+	return 'Not shown: it belongs to no answered check.';
+}
+
+/** The header (from page 2) and footer (every page), drawn once the page count is known. */
+function drawRunningHeads(pdf: ReportWriter, content: ReportContent): void {
+	const { doc } = pdf;
+	const total = doc.getNumberOfPages();
+	const style: TextStyle = { size: TYPE.tiny, colour: COLOURS.muted };
+	for (let page = 1; page <= total; page++) {
+		doc.setPage(page);
+		pdf.setText(style);
+		if (page > 1) {
+			const right = content.notice.replace(/\.$/, '');
+			const room = CONTENT.width - doc.getTextWidth(right) - 24;
+			const left = fitText(
+				pdf,
+				`Shelfcheck field inspection report · ${content.title}`,
+				room,
+				style
+			);
+			doc.text(left, CONTENT.left, HEADER_BASELINE);
+			doc.text(right, CONTENT.right, HEADER_BASELINE, { align: 'right' });
+			doc.setDrawColor(...COLOURS.rule);
+			doc.setLineWidth(0.5);
+			doc.line(CONTENT.left, HEADER_BASELINE + 6, CONTENT.right, HEADER_BASELINE + 6);
+		}
+		pdf.setText(style);
+		doc.text(`Report ${content.reportId}`, CONTENT.left, FOOTER_BASELINE);
+		pdf.setText({ ...style, style: 'bold', colour: COLOURS.text });
+		doc.text(`Page ${page} of ${total}`, CONTENT.right, FOOTER_BASELINE, { align: 'right' });
+	}
+}
+
+/** The text, shortened with an ellipsis to fit the width. */
+function fitText(pdf: ReportWriter, text: string, width: number, style: TextStyle): string {
+	if (pdf.width(text, style) <= width) return text;
+	let end = text.length;
+	while (end > 1 && pdf.width(`${text.slice(0, end).trimEnd()}…`, style) > width) end--;
+	return `${text.slice(0, end).trimEnd()}…`;
+}
