@@ -1,8 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+const unused = fileURLToPath(new URL('./src/lib/report/jspdf-extras-unused.ts', import.meta.url));
+
 export default defineConfig({
 	plugins: [sveltekit()],
+	resolve: {
+		alias: { html2canvas: unused, dompurify: unused, canvg: unused }
+	},
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',

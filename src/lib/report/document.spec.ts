@@ -49,7 +49,7 @@ function finishedShopVisit() {
 }
 
 const device = {
-	keyId: 'kid-1',
+	keyId: 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs',
 	publicJwk: { kty: 'EC' as const, crv: 'P-256' as const, x: 'xx', y: 'yy' }
 };
 

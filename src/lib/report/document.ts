@@ -103,7 +103,11 @@ export const reportDocumentSchema = v.strictObject({
 			provisions: v.array(v.strictObject({ id: nonEmpty, outcome, checks: v.array(nonEmpty) }))
 		})
 	),
-	device: v.strictObject({ keyId: nonEmpty, publicJwk }),
+	device: v.strictObject({
+		/** The RFC 7638 thumbprint of publicJwk: 43 base64url characters. */
+		keyId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{43}$/, 'must be an RFC 7638 thumbprint')),
+		publicJwk
+	}),
 	startedAt: timestamp,
 	finishedAt: timestamp,
 	appVersion: nonEmpty,
