@@ -6,6 +6,8 @@ import type { ScanFormat } from './formats';
 export type DecoderRequest =
 	| { id: number; type: 'init'; wasmUrl: string; formats: ScanFormat[] }
 	| { id: number; type: 'detect'; image: ImageData }
+	/** A camera frame at the camera's own resolution, drawn into pixels by the worker. */
+	| { id: number; type: 'detect-frame'; frame: ImageBitmap }
 	| { id: number; type: 'photo'; photo: Blob };
 
 export interface DecoderEngineInfo {

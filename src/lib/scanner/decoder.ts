@@ -55,6 +55,11 @@ export class BarcodeDecoder {
 		return this.#send<Detection[]>({ type: 'detect', image }, [image.data.buffer]);
 	}
 
+	/** The codes in a camera frame, which moves to the worker (the caller must not use it again). */
+	detectFrame(frame: ImageBitmap): Promise<Detection[]> {
+		return this.#send<Detection[]>({ type: 'detect-frame', frame }, [frame]);
+	}
+
 	/** What a still photo holds, after the vote over its prepared copies (see `photo.ts`). */
 	decodePhoto(photo: Blob): Promise<PhotoOutcome> {
 		return this.#send<PhotoOutcome>({ type: 'photo', photo }, []);

@@ -79,6 +79,27 @@ async function detect(image: ImageData): Promise<Detection[]> {
 	return [];
 }
 
+/** Frames larger than this are scaled down first: 4K frames would cost more than they read. */
+const MAX_FRAME_EDGE = 1920;
+let frameCanvas: OffscreenCanvas | null = null;
+
+async function detectFrame(frame: ImageBitmap): Promise<Detection[]> {
+	try {
+		const scale = Math.min(1, MAX_FRAME_EDGE / Math.max(frame.width, frame.height));
+		const width = Math.max(1, Math.round(frame.width * scale));
+		const height = Math.max(1, Math.round(frame.height * scale));
+		if (!frameCanvas || frameCanvas.width !== width || frameCanvas.height !== height) {
+			frameCanvas = new OffscreenCanvas(width, height);
+		}
+		const context = frameCanvas.getContext('2d', { willReadFrequently: true });
+		if (!context) throw new Error('This browser cannot read camera frames in the background.');
+		context.drawImage(frame, 0, 0, width, height);
+		return detect(context.getImageData(0, 0, width, height));
+	} finally {
+		frame.close();
+	}
+}
+
 async function decodePhoto(photo: Blob): Promise<PhotoOutcome> {
 	let bitmap: ImageBitmap;
 	try {
@@ -133,6 +154,8 @@ async function handle(request: DecoderRequest): Promise<DecoderResult> {
 			return init(request.wasmUrl, request.formats);
 		case 'detect':
 			return detect(request.image);
+		case 'detect-frame':
+			return detectFrame(request.frame);
 		case 'photo':
 			return decodePhoto(request.photo);
 	}

@@ -38,10 +38,11 @@ class Html5QrcodeScanner implements Scanner {
 			{ facingMode: 'environment' },
 			{
 				fps: FRAMES_PER_SECOND,
-				// The target box: wide for 1D codes, and what the decoder sees (the rest is shaded).
+				// The target box the inspector aims with (the decoder reads the whole frame, so a
+				// code half out of the box still counts).
 				qrbox: (width, height) => ({
-					width: Math.max(50, Math.floor(width * 0.9)),
-					height: Math.max(50, Math.floor(height * 0.7))
+					width: Math.max(50, Math.floor(width * 0.85)),
+					height: Math.max(50, Math.floor(height * 0.75))
 				}),
 				// A rear camera's picture is not mirrored; trying a flipped copy doubles the work.
 				disableFlip: true,
@@ -94,8 +95,21 @@ class Html5QrcodeScanner implements Scanner {
 
 	#cameraFor(elementId: string): Html5Qrcode {
 		if (this.#camera && this.#elementId === elementId) return this.#camera;
-		const decoder = this.#decoder;
 		const frameSeen = () => this.#handlers?.onFrame?.();
+		const video = () => document.getElementById(elementId)?.querySelector('video') ?? null;
+		/**
+		 * html5-qrcode hands over a canvas the size of the viewfinder on screen (about 360 px
+		 * wide on a phone), too coarse for a small EAN. The camera's own frame, at up to 1280 px,
+		 * goes to the worker instead; the canvas is the fallback before the video has a frame.
+		 */
+		const readFrame = async (canvas: HTMLCanvasElement, video: HTMLVideoElement | null) => {
+			if (video && video.videoWidth > 0 && video.videoHeight > 0) {
+				return this.#decoder.detectFrame(await createImageBitmap(video));
+			}
+			const context = canvas.getContext('2d', { willReadFrequently: true });
+			if (!context || canvas.width === 0 || canvas.height === 0) return [];
+			return this.#decoder.detect(context.getImageData(0, 0, canvas.width, canvas.height));
+		};
 		/**
 		 * What html5-qrcode sees as the browser's BarcodeDetector: it hands us each frame's canvas
 		 * and picks the largest code we return. It only looks for the class while it is being
@@ -107,10 +121,7 @@ class Html5QrcodeScanner implements Scanner {
 			}
 			async detect(canvas: HTMLCanvasElement) {
 				frameSeen();
-				const context = canvas.getContext('2d', { willReadFrequently: true });
-				if (!context || canvas.width === 0 || canvas.height === 0) return [];
-				const image = context.getImageData(0, 0, canvas.width, canvas.height);
-				const found = dropPartialReads(await decoder.detect(image));
+				const found = dropPartialReads(await readFrame(canvas, video()));
 				return found.map((code) => ({
 					rawValue: code.text,
 					format: code.format,
