@@ -17,7 +17,7 @@ const empty = (): Tally => ({ n: 0, correct: 0, choice: 0, misread: 0, failed: 0
 
 /**
  * Floors for correct reads per format, summed over every image and every rotation ZXing tests
- * for its set, set from what this decoder read here (Chromium 14x, 2 cores): a drop below is a
+ * for its set, set from what this decoder read here (Chromium 156, 2 cores): a drop below is a
  * regression. Measured: Code 128 56/58, Data Matrix 228/236, EAN-13 35/100 (+4 where the
  * photo holds a second real code and the app asks), EAN-8 16/16, QR 168/168, UPC-A 44/70,
  * UPC-E 76/88. The 1D floors sit a little lower: their reads hang on a vote across copies.

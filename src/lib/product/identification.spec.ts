@@ -4,6 +4,7 @@ import type { Catalogue } from '$lib/catalogue/types';
 import {
 	assessScannedCode,
 	assessTypedCode,
+	describeStart,
 	emptyCardFields,
 	identifiedProduct,
 	startStateFromParams,
@@ -250,5 +251,18 @@ describe('the device’s product register', () => {
 			createdAt: '2026-01-01T00:00:00.000Z',
 			updatedAt: '2026-02-01T00:00:00.000Z'
 		});
+	});
+});
+
+describe('naming the product on the later steps', () => {
+	it('gives the model and the GTIN, or says there is no GTIN', () => {
+		const card = { ...emptyCardFields, model: 'SC-CAM-200' };
+		expect(describeStart({ code: { method: 'typed', text: '5012345678900' }, card })).toBe(
+			'SC-CAM-200 · GTIN 05012345678900'
+		);
+		expect(
+			describeStart({ code: { method: 'camera', text: 'SN-1', format: 'code_128' }, card })
+		).toBe('SC-CAM-200 · code not a GTIN');
+		expect(describeStart({ skipReason: 'Torn', card })).toBe('SC-CAM-200 · no code');
 	});
 });

@@ -50,20 +50,30 @@ export class ProductCard {
 		const known = gtin
 			? await products.byGtin(gtin)
 			: (await products.byModel(this.fields.model))[0];
-		this.known = known ?? null;
-		if (known) {
-			this.fields.model ||= known.model ?? '';
-			this.fields.brand ||= known.brand ?? '';
-			this.fields.hardwareVersion ||= known.hardwareVersion ?? '';
-		}
+		this.#adopt(known);
 		await this.#findEarlier();
 	}
 
-	/** Without a GTIN, the model designation is the key: look again as it is typed. */
+	/**
+	 * Without a GTIN the model designation is the key: look again as it is typed (the product may
+	 * be known by it, and have earlier inspections).
+	 */
 	modelChanged(): void {
 		if (this.identity) return;
 		clearTimeout(this.#lookupTimer);
-		this.#lookupTimer = setTimeout(() => void this.#findEarlier(), 300);
+		this.#lookupTimer = setTimeout(async () => {
+			this.#adopt((await products.byModel(this.fields.model))[0]);
+			await this.#findEarlier();
+		}, 300);
+	}
+
+	/** Fills the fields the inspector has left empty from what the register knows. */
+	#adopt(known: ProductRecord | undefined): void {
+		this.known = known ?? null;
+		if (!known) return;
+		this.fields.model ||= known.model ?? '';
+		this.fields.brand ||= known.brand ?? '';
+		this.fields.hardwareVersion ||= known.hardwareVersion ?? '';
 	}
 
 	dispose(): void {

@@ -4,9 +4,11 @@
  * so both forms are read. Every message names the other ways in, which stay on screen.
  */
 
-export type CameraProblem = 'denied' | 'no-camera' | 'in-use' | 'unsupported' | 'failed';
+export type CameraProblem =
+	'denied' | 'no-camera' | 'in-use' | 'unsupported' | 'decoder' | 'failed';
 
 const PATTERNS: Array<[CameraProblem, RegExp]> = [
+	['decoder', /Barcode decoder unavailable/],
 	['denied', /NotAllowedError|PermissionDeniedError|SecurityError|Permission denied/i],
 	[
 		'no-camera',
@@ -34,5 +36,7 @@ export const cameraProblemMessages: Record<CameraProblem, string> = {
 		'The camera is being used by another app. Close that app and try again, or scan from a photo.',
 	unsupported:
 		'This browser cannot use the camera here (it needs a secure https:// address). Scan from a photo, type the code or skip instead.',
+	decoder:
+		'The barcode reader could not be loaded on this device. Type the code or skip; reload Shelfcheck once you are online.',
 	failed: 'The camera did not start. Try again, or scan from a photo, type the code or skip.'
 };

@@ -46,7 +46,13 @@ export class BarcodeDecoder {
 		this.ready = this.#send<DecoderEngineInfo>(
 			{ type: 'init', wasmUrl, formats: [...SCAN_FORMATS] },
 			[]
-		);
+		).catch((error: unknown) => {
+			throw new Error(
+				`Barcode decoder unavailable: ${error instanceof Error ? error.message : error}`
+			);
+		});
+		// Whoever uses the decoder hears of a failure; an unused one should not report it twice.
+		this.ready.catch(() => {});
 	}
 
 	/** The codes in one image (a camera frame). */
@@ -61,7 +67,8 @@ export class BarcodeDecoder {
 	}
 
 	/** What a still photo holds, after the vote over its prepared copies (see `photo.ts`). */
-	decodePhoto(photo: Blob): Promise<PhotoOutcome> {
+	async decodePhoto(photo: Blob): Promise<PhotoOutcome> {
+		await this.ready;
 		return this.#send<PhotoOutcome>({ type: 'photo', photo }, []);
 	}
 

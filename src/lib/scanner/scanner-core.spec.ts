@@ -284,6 +284,9 @@ describe('camera problems', () => {
 		expect(classifyCameraError('Camera streaming not supported by the browser.')).toBe(
 			'unsupported'
 		);
+		expect(classifyCameraError(new Error('Barcode decoder unavailable: 404 : /x.wasm'))).toBe(
+			'decoder'
+		);
 		expect(classifyCameraError(new Error('something else'))).toBe('failed');
 	});
 });

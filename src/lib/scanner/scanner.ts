@@ -30,6 +30,9 @@ class Html5QrcodeScanner implements Scanner {
 		if (!navigator.mediaDevices?.getUserMedia) {
 			throw new Error('Camera streaming not supported: getUserMedia is not available here');
 		}
+		// A decoder that cannot load (its WebAssembly missing) would leave the camera looking
+		// for ever; better to say so before asking for the camera.
+		await this.#decoder.ready;
 		const camera = this.#cameraFor(elementId);
 		await this.stopCamera();
 		this.#handlers = handlers;
