@@ -173,6 +173,29 @@ test('the camera stops while the page is hidden and starts again on return', asy
 	}
 });
 
+test('leaving Identify while the camera is starting leaves no camera running', async () => {
+	const server = await startServer();
+	const browser = await launchWithFakeCamera('noCode');
+	try {
+		const context = await browser.newContext({ viewport });
+		await trackCameraStreams(context);
+		const page = await context.newPage();
+		await page.goto(server.url);
+		await page.getByRole('button', { name: 'New inspection' }).click();
+		await openCamera(page);
+		// Back the moment the camera has been asked for, while its picture is still starting.
+		await expect.poll(() => cameraRequests(page), { intervals: [5] }).toBe(1);
+		await page.getByRole('link', { name: 'Back' }).click();
+		await expect(page.getByRole('heading', { name: 'Inspections' })).toBeVisible();
+		await expect.poll(() => liveCameraTracks(page)).toBe(0);
+		await page.waitForTimeout(1000);
+		expect(await liveCameraTracks(page)).toBe(0);
+	} finally {
+		await browser.close();
+		await server.stop();
+	}
+});
+
 test('the camera is asked for only on request; refused, it says so and the other ways stay', async () => {
 	const server = await startServer();
 	const browser = await launchWithRefusedCamera();

@@ -21,6 +21,7 @@ export class BarcodeDecoder {
 	readonly #worker: Worker;
 	readonly #pending = new Map<number, Pending>();
 	#nextId = 1;
+	#disposed = false;
 	/** Which engine reads which format; settles once the WebAssembly is compiled. */
 	readonly ready: Promise<DecoderEngineInfo>;
 
@@ -63,6 +64,7 @@ export class BarcodeDecoder {
 
 	/** The codes in a camera frame, which moves to the worker (the caller must not use it again). */
 	detectFrame(frame: ImageBitmap): Promise<Detection[]> {
+		if (this.#disposed) frame.close();
 		return this.#send<Detection[]>({ type: 'detect-frame', frame }, [frame]);
 	}
 
@@ -73,6 +75,7 @@ export class BarcodeDecoder {
 	}
 
 	dispose(): void {
+		this.#disposed = true;
 		this.#worker.terminate();
 		const error = new Error('The scanner was closed.');
 		for (const pending of this.#pending.values()) pending.reject(error);
@@ -80,6 +83,8 @@ export class BarcodeDecoder {
 	}
 
 	#send<T>(request: Request, transfer: Transferable[]): Promise<T> {
+		// A terminated worker never answers: refuse rather than wait for ever.
+		if (this.#disposed) return Promise.reject(new Error('The scanner was closed.'));
 		const id = this.#nextId++;
 		return new Promise<T>((resolve, reject) => {
 			this.#pending.set(id, { resolve: resolve as (value: never) => void, reject });

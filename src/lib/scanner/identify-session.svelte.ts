@@ -48,8 +48,6 @@ export class IdentifySession {
 						onRead: (read) => this.#take({ method: 'camera', ...read }),
 						onFrame: () => this.frames++
 					});
-					// The screen may have gone while the camera was starting.
-					if (this.#disposed) await scanner.stopCamera();
 					this.torchAvailable = started.torch;
 					this.torchOn = false;
 				},
@@ -60,7 +58,10 @@ export class IdentifySession {
 				}
 			},
 			{
-				onStartError: (error) => (this.problem = classifyCameraError(error)),
+				onStartError: (error) => {
+					// Leaving while the camera starts is not a camera problem.
+					if (!this.#disposed) this.problem = classifyCameraError(error);
+				},
 				onChange: (state) => (this.camera = state)
 			}
 		);

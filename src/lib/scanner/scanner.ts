@@ -25,8 +25,10 @@ class Html5QrcodeScanner implements Scanner {
 	#camera: Html5Qrcode | null = null;
 	#elementId: string | null = null;
 	#handlers: CameraHandlers | null = null;
+	#disposed = false;
 
 	async startCamera(elementId: string, handlers: CameraHandlers): Promise<CameraStarted> {
+		if (this.#disposed) throw new Error('The scanner was closed.');
 		if (!navigator.mediaDevices?.getUserMedia) {
 			throw new Error('Camera streaming not supported: getUserMedia is not available here');
 		}
@@ -69,6 +71,21 @@ class Html5QrcodeScanner implements Scanner {
 				// No code in this frame: the normal case, nothing to report.
 			}
 		);
+		// html5-qrcode resolves start() before the picture plays, and until it plays its stop()
+		// cannot run (it fails half-way and keeps the camera). Wait for the picture.
+		// The screen may also go meanwhile (the inspector left at once): its picture, detached,
+		// will never play, so the camera is let go at once.
+		const deadline = performance.now() + 10_000;
+		while (!camera.isScanning && !this.#disposed && performance.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 50));
+		}
+		if (this.#disposed || !camera.isScanning) {
+			if (camera.isScanning) await camera.stop().catch(() => {});
+			else this.#abandon(camera);
+			throw new Error(
+				this.#disposed ? 'The scanner was closed.' : 'The camera picture did not start'
+			);
+		}
 		return { torch: hasTorch(camera) };
 	}
 
@@ -77,6 +94,20 @@ class Html5QrcodeScanner implements Scanner {
 		this.#confirmer.reset();
 		// html5-qrcode throws on stop() unless it is scanning or paused.
 		if (camera?.isScanning) await camera.stop();
+	}
+
+	/**
+	 * Gives up on an html5-qrcode instance that never got its picture: its tracks are released
+	 * and the next start builds a fresh one (the old one's state machine is stuck in "scanning").
+	 */
+	#abandon(camera: Html5Qrcode): void {
+		const internals = camera as unknown as { renderedCamera?: { close(): Promise<void> } | null };
+		void internals.renderedCamera?.close().catch(() => {});
+		if (this.#camera === camera) {
+			this.#camera = null;
+			const element = this.#elementId ? document.getElementById(this.#elementId) : null;
+			element?.replaceChildren();
+		}
 	}
 
 	async setTorch(on: boolean): Promise<void> {
@@ -89,10 +120,10 @@ class Html5QrcodeScanner implements Scanner {
 	}
 
 	dispose(): void {
-		const camera = this.#camera;
-		this.#camera = null;
+		this.#disposed = true;
 		this.#handlers = null;
-		if (camera?.isScanning) void camera.stop().catch(() => {});
+		// A camera still starting is stopped by startCamera when it is up.
+		if (this.#camera?.isScanning) void this.#camera.stop().catch(() => {});
 		this.#decoder.dispose();
 	}
 
