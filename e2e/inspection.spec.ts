@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import {
 	goOfflineAfterFirstVisit,
+	identifyWithoutCode,
 	seriousAccessibilityViolations,
 	startInspection
 } from './support/app';
@@ -75,6 +76,7 @@ test('a whole Shop visit offline, reloaded in the middle and resumed from Home',
 	await goOfflineAfterFirstVisit(page, context);
 
 	await page.getByRole('button', { name: 'New inspection' }).click();
+	await identifyWithoutCode(page, { model: 'SC-CAM-200' });
 	await page.getByRole('button', { name: 'Shop visit' }).click();
 	await page.getByRole('textbox', { name: 'Place' }).fill('Corner Electrics');
 	await page.getByRole('textbox', { name: /^Address/ }).fill('1 High Street, Leeds');
@@ -162,6 +164,7 @@ test('a reason is required for every verdict but Pass, and signing waits for it'
 }) => {
 	await goOfflineAfterFirstVisit(page, context);
 	await page.getByRole('button', { name: 'New inspection' }).click();
+	await identifyWithoutCode(page, { model: 'SC-CAM-200' });
 	await page.getByRole('button', { name: 'Home setup test' }).click();
 	// A home test needs no place typed: it is the tester's home.
 	await expect(page.getByRole('textbox', { name: 'Place' })).toHaveValue('Home');
@@ -189,11 +192,12 @@ test('a draft can be deleted after a confirmation, and several can be open', asy
 	const inProgress = page.getByRole('region', { name: 'In progress' });
 	await expect(inProgress.getByRole('listitem')).toHaveCount(2);
 
-	await page.getByRole('button', { name: 'Delete Shop visit at Shop A' }).click();
+	// Drafts are named after the product's model designation and the bundle.
+	await page.getByRole('button', { name: 'Delete SC-CAM-200 · Shop visit at Shop A' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 	await expect(inProgress.getByRole('listitem')).toHaveCount(2);
 
-	await page.getByRole('button', { name: 'Delete Shop visit at Shop A' }).click();
+	await page.getByRole('button', { name: 'Delete SC-CAM-200 · Shop visit at Shop A' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Delete draft' }).click();
 	await expect(inProgress.getByRole('listitem')).toHaveCount(1);
 	await expect(inProgress).toContainText('Shop B');

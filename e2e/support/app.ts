@@ -52,12 +52,44 @@ export async function seriousAccessibilityViolations(page: Page): Promise<string
 		);
 }
 
-/** From Home: New inspection, the bundle, place and inspector; ends on the Scope screen. */
+/**
+ * On Identify: goes on without a code (Skip, with a reason), then types the model designation
+ * on the product card and continues; ends on the choice of bundle.
+ */
+export async function identifyWithoutCode(
+	page: Page,
+	{ model, reason = 'No barcode on the product' }: { model: string; reason?: string }
+): Promise<void> {
+	await expect(page.getByRole('heading', { name: /Identify the product/ })).toBeVisible();
+	await page.getByRole('button', { name: 'Skip' }).click();
+	await page.getByRole('dialog').getByRole('textbox', { name: 'Reason' }).fill(reason);
+	await page.getByRole('button', { name: 'Continue without a code' }).click();
+	await confirmProduct(page, { model });
+}
+
+/** On the product card: types the model designation and continues to the choice of bundle. */
+export async function confirmProduct(page: Page, { model }: { model: string }): Promise<void> {
+	await expect(page.getByRole('heading', { name: 'Product', exact: true })).toBeVisible();
+	await page.getByRole('textbox', { name: 'Model designation' }).fill(model);
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByText('What kind of inspection is this?')).toBeVisible();
+}
+
+/**
+ * From Home: New inspection, identify (Skip with a reason), the product card (model
+ * designation), the bundle, place and inspector; ends on the Scope screen.
+ */
 export async function startInspection(
 	page: Page,
-	{ bundle, place, inspector }: { bundle: string; place?: string; inspector: string }
+	{
+		bundle,
+		place,
+		inspector,
+		model = 'SC-CAM-200'
+	}: { bundle: string; place?: string; inspector: string; model?: string }
 ): Promise<void> {
 	await page.getByRole('button', { name: 'New inspection' }).click();
+	await identifyWithoutCode(page, { model });
 	await page.getByRole('button', { name: bundle }).click();
 	if (place !== undefined) await page.getByRole('textbox', { name: 'Place' }).fill(place);
 	await page.getByRole('textbox', { name: 'Inspector' }).fill(inspector);

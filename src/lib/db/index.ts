@@ -1,6 +1,7 @@
 import { ShelfcheckDatabase } from './database';
 import { InspectionRepository } from './inspections';
 import { PhotoRepository } from './photos';
+import { ProductRepository } from './products';
 import { SettingsRepository } from './settings';
 import { SigningRepository } from './signing';
 
@@ -8,6 +9,7 @@ export { ShelfcheckDatabase } from './database';
 export type { SettingRow } from './database';
 export { InspectionRepository } from './inspections';
 export { PhotoRepository, type PhotoStats } from './photos';
+export { ProductRepository } from './products';
 export { SettingsRepository } from './settings';
 export { ChainMovedError, SigningRepository } from './signing';
 export type { DeviceKeyRow, SignedReportRow } from './database';
@@ -20,3 +22,4 @@ export const inspections = new InspectionRepository(db);
 export const settings = new SettingsRepository(db);
 export const photos = new PhotoRepository(db);
 export const signing = new SigningRepository(db);
+export const products = new ProductRepository(db);

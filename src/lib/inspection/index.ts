@@ -8,6 +8,7 @@ export type {
 	Inspection,
 	InspectionStatus,
 	Place,
+	ProductIdentification,
 	ProductIdentity,
 	ScopeAnswers,
 	Timestamp

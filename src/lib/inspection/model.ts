@@ -28,14 +28,28 @@ export interface Place {
 	address?: string;
 }
 
-/** What identifies the product under inspection; filled by the product issue. */
+/** How the product was identified at the start (see `product/identification.ts`). */
+export interface ProductIdentification {
+	method: 'camera' | 'photo' | 'keyboard-scanner' | 'typed' | 'skipped';
+	/** The decoded or typed text, exactly (GS separators kept). Absent when skipped. */
+	text?: string;
+	/** The decoder's barcode format, Barcode Detection API naming (e.g. "ean_13"). */
+	format?: string;
+	/** Why the inspector went on without a code; only when skipped. */
+	skipReason?: string;
+}
+
+/** What identifies the product under inspection. */
 export interface ProductIdentity {
+	/** GTIN-14 (indexed: earlier inspections of the same product are found by it). */
 	gtin?: string;
 	brand?: string;
+	/** The model designation as read on the label (indexed, like the GTIN). */
 	model?: string;
 	hardwareVersion?: string;
 	batch?: string;
 	serial?: string;
+	identification?: ProductIdentification;
 }
 
 export type ScopeAnswers = Partial<Record<ScopeQuestionId, ScopeAnswer>>;

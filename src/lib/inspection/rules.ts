@@ -121,7 +121,10 @@ export function createInspection({
 		answers: {}
 	};
 	// Only set when given: the record must stay free of undefined values for storage and signing.
-	if (product) inspection.product = { ...product };
+	if (product) {
+		inspection.product = { ...product };
+		if (product.identification) inspection.product.identification = { ...product.identification };
+	}
 	return inspection;
 }
 

@@ -63,3 +63,30 @@ export {
 	type ScanDataResult,
 	type Symbology
 } from './scan';
+export {
+	assessScannedCode,
+	assessTypedCode,
+	describeMethod,
+	describeStart,
+	emptyCardFields,
+	identificationMethods,
+	identifiedProduct,
+	identityOf,
+	startStateFromParams,
+	startStateToParams,
+	validateModel,
+	validateSkipReason,
+	type CodeAssessment,
+	type CodeEntry,
+	type IdentificationMethod,
+	type IdentifiedProduct,
+	type ProductCardFields,
+	type ProductIdentification,
+	type StartState
+} from './identification';
+export {
+	mergeProductRecord,
+	productRecordId,
+	type ProductRecord,
+	type RegisteredProduct
+} from './record';
