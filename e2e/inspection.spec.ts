@@ -1,73 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 import {
 	goOfflineAfterFirstVisit,
 	identifyWithoutCode,
 	seriousAccessibilityViolations,
 	startInspection
 } from './support/app';
-
-type VerdictName = 'Pass' | 'Fail' | 'Not applicable' | 'Inconclusive' | 'Refer';
-
-/** The Shop visit's checks as a new user meets them, with the answers this test gives. */
-const shopVisit: Array<{ title: string; verdict: VerdictName; reason?: string }> = [
-	{ title: 'Model designation on the device', verdict: 'Pass' },
-	{ title: 'Same model designation everywhere', verdict: 'Pass' },
-	{
-		title: 'Printed passwords',
-		verdict: 'Refer',
-		reason: 'Sticker under the base reads admin / admin.'
-	},
-	{ title: 'Password built from public details', verdict: 'Pass' },
-	{ title: 'Connectors within reach', verdict: 'Pass' },
-	{ title: 'Debug port within reach', verdict: 'Not applicable', reason: 'Sealed case, no ports.' },
-	{ title: 'A way to wipe the device', verdict: 'Pass' },
-	{ title: 'Sensors described', verdict: 'Pass' },
-	{ title: 'Statement of compliance with the product', verdict: 'Pass' },
-	{
-		title: 'What the statement of compliance says',
-		verdict: 'Inconclusive',
-		reason: 'Only page 1 in the box.'
-	},
-	{
-		title: "Support period on the maker's website",
-		verdict: 'Fail',
-		reason: 'No support period on the product page.'
-	},
-	{
-		title: 'Support period with an end date',
-		verdict: 'Fail',
-		reason: 'Says "regular updates", no date.'
-	},
-	{ title: "Support period on the maker's own shop", verdict: 'Pass' },
-	{ title: 'How to report a security problem', verdict: 'Pass' },
-	{ title: 'Privacy information', verdict: 'Pass' }
-];
-
-const labelPhoto = fileURLToPath(
-	new URL('../../shared/testdata/photos/label-small-upright.jpg', import.meta.url)
-);
-
-async function answer(page: Page, index: number) {
-	const step = shopVisit[index]!;
-	await expect(page.getByText(`Check ${index + 1} of ${shopVisit.length}`)).toBeVisible();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(step.title);
-	// Take the photos the check asks for, as an officer would before answering.
-	const wanted = page.getByText(/^0 of (\d+) required photos? taken$/);
-	if (step.verdict !== 'Not applicable' && (await wanted.count()) > 0) {
-		const count = Number(/of (\d+)/.exec((await wanted.textContent())!)![1]);
-		const chooser = page.waitForEvent('filechooser');
-		await page.getByRole('button', { name: 'Add from gallery' }).click();
-		await (await chooser).setFiles(Array(count).fill(labelPhoto));
-		await expect(page.getByText(`${count} of ${count} required`)).toBeVisible();
-	}
-	await page
-		.getByRole('radiogroup', { name: 'Verdict' })
-		.getByRole('radio', { name: step.verdict })
-		.check();
-	if (step.reason) await page.getByRole('textbox', { name: /^Reason/ }).fill(step.reason);
-	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
-}
+import { answer, answerShopVisitScope, shopVisit } from './support/shop-visit';
 
 test('a whole Shop visit offline, reloaded in the middle and resumed from Home', async ({
 	page,
@@ -84,21 +22,7 @@ test('a whole Shop visit offline, reloaded in the middle and resumed from Home',
 	await page.getByRole('button', { name: 'Continue' }).click();
 
 	await expect(page.getByRole('heading', { name: 'Scope' })).toBeVisible();
-	const scope: Array<[RegExp, string]> = [
-		[/connect to the internet/, 'Yes'],
-		[/category the UK product security law leaves out/, 'No'],
-		[/use a password or PIN/, 'Yes'],
-		[/software be updated/, 'Yes'],
-		[/phone app or an online account/, 'Yes'],
-		[/made or marketed for children/, 'No']
-	];
-	for (const [question, choice] of scope) {
-		await page
-			.getByRole('group', { name: question })
-			.getByRole('radio', { name: choice, exact: true })
-			.check();
-	}
-	await expect(page.getByText('15 checks apply.')).toBeVisible();
+	await answerShopVisitScope(page);
 	await page.getByRole('button', { name: 'Start checks' }).click();
 
 	for (let i = 0; i < 8; i++) {
