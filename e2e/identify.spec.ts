@@ -109,3 +109,43 @@ test('Identify and the product card have no serious accessibility violations', a
 	await expect(page.getByRole('heading', { name: 'Product', exact: true })).toBeVisible();
 	expect(await seriousAccessibilityViolations(page)).toEqual([]);
 });
+
+test('a photo of the label taken on the product card belongs to the inspection started from it', async ({
+	page,
+	context
+}) => {
+	await goOfflineAfterFirstVisit(page, context);
+	await page.getByRole('button', { name: 'New inspection' }).click();
+	await page.getByRole('textbox', { name: 'Type a code' }).fill('5012345678900');
+	await page.getByRole('button', { name: 'Use code' }).click();
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Photograph the label' }).click();
+	await (await chooser).setFiles(`${photos}label-small-upright.jpg`);
+	await expect(page.getByText(/^Photo saved and verified/)).toBeVisible();
+	// A reload keeps the card and its photo.
+	await page.reload();
+	await expect(page.getByRole('list', { name: 'Label photos' }).getByRole('img')).toHaveCount(1);
+	await page.getByRole('textbox', { name: 'Model designation' }).fill('SC-CAM-200');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await page.getByRole('button', { name: 'Shop visit' }).click();
+	await page.getByRole('textbox', { name: 'Place' }).fill('Corner Electrics');
+	await page.getByRole('textbox', { name: 'Inspector' }).fill('A. Officer');
+	await page.getByRole('button', { name: 'Continue' }).click();
+	await expect(page.getByRole('heading', { name: 'Scope' })).toBeVisible();
+
+	const inspectionId = /\/inspections\/([0-9a-f-]{36})\/scope/.exec(page.url())![1];
+	const labelPhotos = await page.evaluate(
+		() =>
+			new Promise<Array<{ inspectionId: string; checkId: string }>>((resolve) => {
+				const open = indexedDB.open('shelfcheck');
+				open.onsuccess = () => {
+					const request = open.result.transaction('photos').objectStore('photos').getAll();
+					request.onsuccess = () => {
+						open.result.close();
+						resolve(request.result.map(({ inspectionId, checkId }) => ({ inspectionId, checkId })));
+					};
+				};
+			})
+	);
+	expect(labelPhotos).toEqual([{ inspectionId, checkId: 'identify' }]);
+});

@@ -72,6 +72,11 @@ export const emptyCardFields: ProductCardFields = {
 /** Everything the start flow knows before the draft exists. */
 export type StartState = ({ code: CodeEntry } | { skipReason: string }) & {
 	card: ProductCardFields;
+	/**
+	 * The id the inspection will have, chosen on the product card so that a photo of the label
+	 * taken there already belongs to it.
+	 */
+	draftId?: string;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -151,7 +156,8 @@ const PARAMS = {
 	model: 'model',
 	brand: 'brand',
 	hardwareVersion: 'hw',
-	serial: 'serial'
+	serial: 'serial',
+	draftId: 'draft'
 } as const;
 
 export function startStateToParams(state: StartState): URLSearchParams {
@@ -168,6 +174,7 @@ export function startStateToParams(state: StartState): URLSearchParams {
 	for (const field of ['model', 'brand', 'hardwareVersion', 'serial'] as const) {
 		if (card[field] !== '') params.set(PARAMS[field], card[field]);
 	}
+	if (state.draftId) params.set(PARAMS.draftId, state.draftId);
 	return params;
 }
 
@@ -180,16 +187,18 @@ export function startStateFromParams(params: URLSearchParams): StartState | null
 		hardwareVersion: params.get(PARAMS.hardwareVersion) ?? '',
 		serial: params.get(PARAMS.serial) ?? ''
 	};
+	const draftId = params.get(PARAMS.draftId);
+	const draft = draftId && /^[0-9a-f-]{36}$/.test(draftId) ? { draftId } : {};
 	if (method === 'skipped') {
 		const skipReason = params.get(PARAMS.skip) ?? '';
-		return validateSkipReason(skipReason) === null ? { skipReason, card } : null;
+		return validateSkipReason(skipReason) === null ? { skipReason, card, ...draft } : null;
 	}
 	const text = params.get(PARAMS.text);
 	if (!text || !identificationMethods.includes(method as IdentificationMethod)) return null;
 	const code: CodeEntry = { method: method as CodeEntry['method'], text };
 	const format = params.get(PARAMS.format);
 	if (format) code.format = format;
-	return { code, card };
+	return { code, card, ...draft };
 }
 
 // ---------------------------------------------------------------------------------------------
