@@ -11,6 +11,12 @@ const host = process.env.HOST || '0.0.0.0';
 if (!Number.isInteger(port) || port < 0 || port > 65535)
 	fail(`PORT must be a number from 0 to 65535, not "${process.env.PORT}"`);
 
+// adapter-node refuses bodies above BODY_SIZE_LIMIT (512 KB by default) before any route sees
+// them; photo uploads need up to MAX_PHOTO_BYTES. Each endpoint enforces its own, smaller limit.
+process.env.BODY_SIZE_LIMIT ||= String(
+	(Number(process.env.MAX_PHOTO_BYTES) || 20 * 1024 * 1024) + 64 * 1024
+);
+
 let handler;
 try {
 	// Importing the handler runs the server's init hook: configuration, database, migrations.
