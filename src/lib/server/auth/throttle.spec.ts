@@ -12,7 +12,7 @@ import {
 describe('delayAfter', () => {
 	it('lets the first failures through, then doubles the wait up to the cap', () => {
 		const waits = Array.from({ length: 15 }, (_, i) => delayAfter(i + 1, ACCOUNT_POLICY));
-		expect(waits).toEqual([0, 0, 0, 0, 5, 10, 20, 40, 80, 160, 320, 640, 900, 900, 900]);
+		expect(waits).toEqual([0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900, 900, 900, 900, 900]);
 		expect(delayAfter(1e9, ACCOUNT_POLICY)).toBe(900);
 		expect(delayAfter(19, ADDRESS_POLICY)).toBe(0);
 		expect(delayAfter(20, ADDRESS_POLICY)).toBe(5);
@@ -23,17 +23,17 @@ describe('recordFailure and secondsBlocked', () => {
 	const t0 = new Date('2026-11-22T10:00:00.000Z');
 	const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
-	it('blocks after the fifth failure for five seconds, then ten', () => {
+	it('blocks after the fifth failure for thirty seconds, then a minute', () => {
 		let state: ThrottleState | undefined;
 		for (let i = 0; i < 4; i++) state = recordFailure(state, t0, ACCOUNT_POLICY);
 		expect(secondsBlocked(state, t0)).toBe(0);
 		state = recordFailure(state, t0, ACCOUNT_POLICY);
 		expect(state.failures).toBe(5);
-		expect(secondsBlocked(state, t0)).toBe(5);
-		expect(secondsBlocked(state, at(4.5))).toBe(1);
-		expect(secondsBlocked(state, at(5))).toBe(0);
-		state = recordFailure(state, at(5), ACCOUNT_POLICY);
-		expect(secondsBlocked(state, at(5))).toBe(10);
+		expect(secondsBlocked(state, t0)).toBe(30);
+		expect(secondsBlocked(state, at(29.5))).toBe(1);
+		expect(secondsBlocked(state, at(30))).toBe(0);
+		state = recordFailure(state, at(30), ACCOUNT_POLICY);
+		expect(secondsBlocked(state, at(30))).toBe(60);
 	});
 
 	it('forgets failures after the quiet period', () => {

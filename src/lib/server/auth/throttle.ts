@@ -15,10 +15,10 @@ export interface ThrottlePolicy {
 	forgetAfterSeconds: number;
 }
 
-/** Per account: a person mistyping gets 5 tries, then 5 s, 10 s, 20 s ... up to 15 minutes. */
+/** Per account: a person mistyping gets 5 tries, then 30 s, 1 min, 2 min ... up to 15 minutes. */
 export const ACCOUNT_POLICY: ThrottlePolicy = {
 	free: 5,
-	baseSeconds: 5,
+	baseSeconds: 30,
 	maxSeconds: 15 * 60,
 	forgetAfterSeconds: 24 * 3600
 };
