@@ -17,6 +17,13 @@ export const PUT: RequestHandler = (event) =>
 	api(async () => {
 		const user = requireUser(event);
 		const sha256 = hashParam(event.params.sha256);
+		const type = event.request.headers.get('content-type') ?? '';
+		if (!/^(image\/jpeg|application\/octet-stream)\b/i.test(type))
+			throw new Problem(
+				415,
+				'unsupported-media-type',
+				'Send the photo as image/jpeg or application/octet-stream.'
+			);
 		const { maxPhotoBytes, dataDir } = settings();
 		const { held, bytes } = await receiveEvidence(
 			store().db,
