@@ -249,7 +249,7 @@ for (const engine of ENGINES) {
 			for (const path of ['/signin', '/api/v1/health']) {
 				const response = await fetch(`${server.url}${path}`);
 				expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-				expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+				expect(response.headers.get('referrer-policy')).toBe('same-origin');
 				expect(response.headers.get('permissions-policy')).toContain('camera=(self)');
 			}
 			const txt = await fetch(`${server.url}/.well-known/security.txt`);

@@ -26,7 +26,19 @@ try {
 	throw error;
 }
 
-const server = createServer(handler);
+// The same headers as the `handle` hook (src/hooks.server.ts) sets, also on the static and
+// prerendered files that adapter-node serves without running the hook.
+const STATIC_HEADERS = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'same-origin',
+	'permissions-policy':
+		'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), interest-cohort=()',
+	'x-frame-options': 'DENY'
+};
+const server = createServer((req, res) => {
+	for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
+	handler(req, res);
+});
 server.on('error', (error) => {
 	if (error.code === 'EADDRINUSE')
 		fail(`port ${port} is already in use on ${host}; set PORT to another one`);

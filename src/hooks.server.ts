@@ -37,7 +37,9 @@ const STREAMING = /^\/api\/v1\/(evidence\/[0-9a-f]{64}|reports\/[^/]+)$/;
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'no-referrer',
+	// Not no-referrer: with it browsers send `Origin: null` on form posts, which SvelteKit's CSRF
+	// check refuses. same-origin keeps set-up and invitation URLs from leaking to other sites.
+	'referrer-policy': 'same-origin',
 	'permissions-policy':
 		'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), interest-cohort=()',
 	'x-frame-options': 'DENY',
