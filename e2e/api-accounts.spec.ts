@@ -151,6 +151,15 @@ for (const engine of ENGINES) {
 			expect(await form.text()).toMatch(/Too many failed sign-ins/);
 		});
 
+		test('a burst of parallel guesses is throttled like a sequence', async () => {
+			await setUp(server);
+			const statuses = await Promise.all(
+				Array.from({ length: 12 }, (_, i) => signIn(server, 'admin@acme.test', `guess number ${i}`))
+			).then((responses) => responses.map((r) => r.status));
+			expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+			expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+		});
+
 		test('sign-in is throttled per address across accounts', async () => {
 			for (let i = 0; i < 20; i++)
 				expect((await signIn(server, `user${i}@acme.test`, 'wrong password here')).status).toBe(

@@ -194,11 +194,42 @@ export async function signIn(
 	rawEmail: unknown,
 	password: unknown,
 	address: string,
-	now = new Date()
+	now?: Date
 ): Promise<string> {
 	const email = typeof rawEmail === 'string' ? rawEmail.trim().toLowerCase().slice(0, 320) : '';
 	const accountKey = `account:${email}`;
 	const addressKey = `address:${address}`;
+	// One attempt at a time per account and per address: otherwise a burst of parallel guesses
+	// would all read "not blocked" before the first failure is counted.
+	return withLock(accountKey, () =>
+		withLock(addressKey, () =>
+			checkCredentials(db, email, password, accountKey, addressKey, now ?? new Date())
+		)
+	);
+}
+
+const locks = new Map<string, Promise<unknown>>();
+
+/** Runs `task` after every earlier task under the same key (in this process) has finished. */
+export function withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+	const previous = locks.get(key) ?? Promise.resolve();
+	const run = previous.then(task, task);
+	const settled = run.catch(() => undefined);
+	locks.set(key, settled);
+	void settled.then(() => {
+		if (locks.get(key) === settled) locks.delete(key);
+	});
+	return run;
+}
+
+async function checkCredentials(
+	db: Db,
+	email: string,
+	password: unknown,
+	accountKey: string,
+	addressKey: string,
+	now: Date
+): Promise<string> {
 	const wait = Math.max(
 		secondsBlocked(await readThrottle(db, accountKey), now),
 		secondsBlocked(await readThrottle(db, addressKey), now)
