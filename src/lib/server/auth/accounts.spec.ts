@@ -83,5 +83,7 @@ describe('accounts on a real SQLite store', () => {
 		const stored = await store.db.selectFrom('sessions').select('token_hash').execute();
 		expect(stored.map((s) => s.token_hash)).toContain(hashToken(session.token));
 		expect(JSON.stringify(stored)).not.toContain(session.token);
+		await createSession(store.db, users[0]!.id, 1, at(7200));
+		expect(await sessionUser(store.db, session.token, t0)).toBeNull(); // tidied away
 	});
 });

@@ -270,6 +270,8 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: string }> {
 	const token = newToken();
 	const expiresAt = iso(hoursFrom(now, hours));
+	// Expired sessions are of no use to anyone; tidy them away as new ones are made.
+	await db.deleteFrom('sessions').where('expires_at', '<=', iso(now)).execute();
 	await db
 		.insertInto('sessions')
 		.values({
