@@ -23,6 +23,27 @@ const config = {
 			// so the shell must not depend on the path it was first served at.
 			relative: false
 		},
+		csp: {
+			// Hashes for SvelteKit's own inline start-up script, so no 'unsafe-inline' script is
+			// allowed. Styles may be inline (style attributes); WebAssembly may be compiled (the
+			// barcode decoder); photos are blob: URLs and PDFs/QR codes data: URLs.
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'media-src': ['self', 'blob:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self', 'blob:'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		},
 		serviceWorker: {
 			// workbox-window registers it (src/lib/pwa), so that the update prompt can drive it.
 			register: false

@@ -11,6 +11,12 @@ const host = process.env.HOST || '0.0.0.0';
 if (!Number.isInteger(port) || port < 0 || port > 65535)
 	fail(`PORT must be a number from 0 to 65535, not "${process.env.PORT}"`);
 
+// adapter-node refuses bodies above BODY_SIZE_LIMIT (512 KB by default) before any route sees
+// them; photo uploads need up to MAX_PHOTO_BYTES. Each endpoint enforces its own, smaller limit.
+process.env.BODY_SIZE_LIMIT ||= String(
+	(Number(process.env.MAX_PHOTO_BYTES) || 20 * 1024 * 1024) + 64 * 1024
+);
+
 let handler;
 try {
 	// Importing the handler runs the server's init hook: configuration, database, migrations.
@@ -20,7 +26,19 @@ try {
 	throw error;
 }
 
-const server = createServer(handler);
+// The same headers as the `handle` hook (src/hooks.server.ts) sets, also on the static and
+// prerendered files that adapter-node serves without running the hook.
+const STATIC_HEADERS = {
+	'x-content-type-options': 'nosniff',
+	'referrer-policy': 'same-origin',
+	'permissions-policy':
+		'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), interest-cohort=()',
+	'x-frame-options': 'DENY'
+};
+const server = createServer((req, res) => {
+	for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
+	handler(req, res);
+});
 server.on('error', (error) => {
 	if (error.code === 'EADDRINUSE')
 		fail(`port ${port} is already in use on ${host}; set PORT to another one`);

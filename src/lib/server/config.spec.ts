@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StartupError, loadConfig } from './config';
+import { StartupError, loadConfig, loadSettings } from './config';
 
 describe('loadConfig', () => {
 	it('defaults to SQLite in ./data', () => {
@@ -44,5 +44,42 @@ describe('loadConfig', () => {
 		} catch (error) {
 			expect((error as Error).message).not.toContain('hunter2');
 		}
+	});
+});
+
+describe('loadSettings', () => {
+	it('has defaults', () => {
+		expect(loadSettings({})).toEqual({
+			maxPhotoBytes: 20 * 1024 * 1024,
+			maxReportBytes: 2 * 1024 * 1024,
+			maxJsonBytes: 64 * 1024,
+			sessionHours: 336,
+			securityContact: 'mailto:security@shelfcheck.invalid'
+		});
+	});
+
+	it('reads limits and the security contact', () => {
+		const settings = loadSettings({
+			MAX_PHOTO_BYTES: '1000',
+			SESSION_HOURS: '8',
+			SECURITY_CONTACT: 'psirt@example.org'
+		});
+		expect(settings).toMatchObject({
+			maxPhotoBytes: 1000,
+			sessionHours: 8,
+			securityContact: 'mailto:psirt@example.org'
+		});
+		expect(loadSettings({ SECURITY_CONTACT: 'https://example.org/security' }).securityContact).toBe(
+			'https://example.org/security'
+		);
+	});
+
+	it.each([
+		['MAX_PHOTO_BYTES', '0'],
+		['MAX_PHOTO_BYTES', '20MB'],
+		['SESSION_HOURS', '-1'],
+		['SECURITY_CONTACT', 'javascript:alert(1)']
+	])('refuses %s=%s with a StartupError', (name, value) => {
+		expect(() => loadSettings({ [name]: value })).toThrow(StartupError);
 	});
 });

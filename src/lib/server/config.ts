@@ -13,6 +13,20 @@ export interface ServerConfig {
 	database: DatabaseConfig;
 }
 
+/** Limits and policies beyond where the data lives; read by `loadSettings`. */
+export interface ServerSettings {
+	/** The largest photo `PUT /api/v1/evidence/:sha256` accepts, in bytes (MAX_PHOTO_BYTES). */
+	maxPhotoBytes: number;
+	/** The largest signed report `PUT /api/v1/reports/:id` accepts, in bytes (MAX_REPORT_BYTES). */
+	maxReportBytes: number;
+	/** The largest JSON body any other endpoint accepts, in bytes. */
+	maxJsonBytes: number;
+	/** How long a session lasts, in hours (SESSION_HOURS). */
+	sessionHours: number;
+	/** The contact in /.well-known/security.txt (SECURITY_CONTACT), a mailto: or https: URI. */
+	securityContact: string;
+}
+
 type Env = Record<string, string | undefined>;
 
 /**
@@ -53,4 +67,36 @@ function parsePostgresUrl(url: string): DatabaseConfig {
 function describePostgres(url: URL): string {
 	const host = url.hostname || url.searchParams.get('host') || 'localhost';
 	return `${host}:${url.port || '5432'}${url.pathname || '/'}`;
+}
+
+const MB = 1024 * 1024;
+
+/** Reads the server's limits and policies from the environment; pure, like loadConfig. */
+export function loadSettings(env: Env): ServerSettings {
+	return {
+		maxPhotoBytes: positiveInteger(env, 'MAX_PHOTO_BYTES', 20 * MB),
+		maxReportBytes: positiveInteger(env, 'MAX_REPORT_BYTES', 2 * MB),
+		maxJsonBytes: 64 * 1024,
+		sessionHours: positiveInteger(env, 'SESSION_HOURS', 24 * 14),
+		securityContact: securityContact(env.SECURITY_CONTACT)
+	};
+}
+
+function positiveInteger(env: Env, name: string, fallback: number): number {
+	const raw = env[name]?.trim();
+	if (!raw) return fallback;
+	const value = Number(raw);
+	if (!Number.isSafeInteger(value) || value <= 0)
+		throw new StartupError(`${name} must be a whole number above 0, not "${raw}"`);
+	return value;
+}
+
+function securityContact(raw: string | undefined): string {
+	const value = raw?.trim();
+	if (!value) return 'mailto:security@shelfcheck.invalid';
+	if (/^[^@\s:]+@[^@\s]+$/.test(value)) return `mailto:${value}`;
+	if (/^(mailto:|https:\/\/|tel:)\S+$/.test(value)) return value;
+	throw new StartupError(
+		`SECURITY_CONTACT must be an e-mail address or a mailto:, https:// or tel: URI, not "${value}"`
+	);
 }

@@ -1,12 +1,16 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_server_info';
+import * as m0002 from './0002_accounts';
+import * as m0003 from './0003_sync';
 
 /**
  * Migrations are listed here rather than read from a folder at run time, because the server is
  * bundled by Vite and has no migrations folder to read. Names sort in the order they run.
  */
 const migrations: Record<string, Migration> = {
-	'0001_server_info': m0001
+	'0001_server_info': m0001,
+	'0002_accounts': m0002,
+	'0003_sync': m0003
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,34 @@
+import { fail } from '@sveltejs/kit';
+import { Problem } from './problem';
+
+/** What a failed form action gives back to its page. */
+export interface FormProblem {
+	message: string;
+	problems?: string[];
+	field?: string;
+	values?: Record<string, string>;
+}
+
+/** Reads a form's text fields (never the passwords back into the page). */
+export async function formFields(request: Request): Promise<Record<string, string>> {
+	const data = await request.formData();
+	const fields: Record<string, string> = {};
+	for (const [name, value] of data) if (typeof value === 'string') fields[name] = value;
+	return fields;
+}
+
+/** Turns a thrown Problem into `fail(status, …)` for the page; anything else is rethrown. */
+export function formFailure(error: unknown, values: Record<string, string> = {}) {
+	if (!(error instanceof Problem)) throw error;
+	const kept = Object.fromEntries(
+		Object.entries(values).filter(([name]) => !/password/i.test(name))
+	);
+	const problems = Array.isArray(error.details.problems)
+		? (error.details.problems as string[])
+		: undefined;
+	return fail(error.status, {
+		message: error.message,
+		problems,
+		values: kept
+	} satisfies FormProblem);
+}

@@ -1,0 +1,28 @@
+import { redirect } from '@sveltejs/kit';
+import { acceptInvite, createSession, findInvite } from '$lib/server/auth/accounts';
+import { formFailure, formFields } from '$lib/server/forms';
+import { setSessionCookie } from '$lib/server/session-cookie';
+import { settings, store } from '$lib/server/store';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => ({
+	invite: await findInvite(store().db, params.token)
+});
+
+export const actions: Actions = {
+	default: async ({ request, params, cookies, url }) => {
+		const fields = await formFields(request);
+		let userId: string;
+		try {
+			userId = await acceptInvite(store().db, params.token, {
+				name: fields.name,
+				password: fields.password
+			});
+		} catch (error) {
+			return formFailure(error, fields);
+		}
+		const { token } = await createSession(store().db, userId, settings().sessionHours);
+		setSessionCookie(cookies, url, token, settings().sessionHours);
+		redirect(303, '/account');
+	}
+};

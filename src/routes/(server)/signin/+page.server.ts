@@ -1,0 +1,29 @@
+import { redirect } from '@sveltejs/kit';
+import { createSession, signIn } from '$lib/server/auth/accounts';
+import { formFailure, formFields } from '$lib/server/forms';
+import { setSessionCookie } from '$lib/server/session-cookie';
+import { settings, store } from '$lib/server/store';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
+function next(url: URL): string {
+	const target = url.searchParams.get('next') ?? '';
+	return /^\/(?![/\\])/.test(target) ? target : '/account';
+}
+
+export const load: PageServerLoad = ({ locals }) => ({ signedInAs: locals.user?.email ?? null });
+
+export const actions: Actions = {
+	default: async (event) => {
+		const fields = await formFields(event.request);
+		let userId: string;
+		try {
+			userId = await signIn(store().db, fields.email, fields.password, event.getClientAddress());
+		} catch (error) {
+			return formFailure(error, fields);
+		}
+		const { token } = await createSession(store().db, userId, settings().sessionHours);
+		setSessionCookie(event.cookies, event.url, token, settings().sessionHours);
+		redirect(303, next(event.url));
+	}
+};

@@ -1,0 +1,15 @@
+import { redirect } from '@sveltejs/kit';
+import { endSession } from '$lib/server/auth/accounts';
+import { clearSessionCookie } from '$lib/server/session-cookie';
+import { store } from '$lib/server/store';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => ({ signedIn: Boolean(locals.user) });
+
+export const actions: Actions = {
+	default: async ({ locals, cookies, url }) => {
+		await endSession(store().db, locals.sessionToken);
+		clearSessionCookie(cookies, url);
+		redirect(303, '/signin');
+	}
+};

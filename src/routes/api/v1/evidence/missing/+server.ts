@@ -1,0 +1,21 @@
+import { json } from '@sveltejs/kit';
+import { api, readJson, requireUser } from '$lib/server/http';
+import { missingEvidence } from '$lib/server/sync/evidence';
+import { settings, store } from '$lib/server/store';
+import { missingEvidenceRequestSchema, type MissingEvidenceResponse } from '$lib/sync/protocol';
+import type { RequestHandler } from './$types';
+
+/** Which of these photo hashes the server lacks for this organisation. */
+export const POST: RequestHandler = (event) =>
+	api(async () => {
+		const user = requireUser(event);
+		const { hashes } = await readJson(
+			event.request,
+			missingEvidenceRequestSchema,
+			settings().maxJsonBytes + 100 * 1024
+		);
+		const response: MissingEvidenceResponse = {
+			missing: await missingEvidence(store().db, user.orgId, hashes)
+		};
+		return json(response);
+	});

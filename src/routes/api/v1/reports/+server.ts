@@ -1,0 +1,14 @@
+import { json } from '@sveltejs/kit';
+import { api, requireUser, validate } from '$lib/server/http';
+import { searchReports } from '$lib/server/sync/reports';
+import { store } from '$lib/server/store';
+import { reportQuerySchema } from '$lib/sync/protocol';
+import type { RequestHandler } from './$types';
+
+/** Search: gtin, model, brand, verdict, provision (+outcome), inspector, from, to; cursor pages. */
+export const GET: RequestHandler = (event) =>
+	api(async () => {
+		const user = requireUser(event);
+		const query = validate(reportQuerySchema, Object.fromEntries(event.url.searchParams));
+		return json(await searchReports(store().db, user, query));
+	});
