@@ -26,7 +26,13 @@ cleanupOutdatedCaches();
 // not. The API and the server's own pages (which need the network anyway) are left alone.
 registerRoute(
 	new NavigationRoute(createHandlerBoundToURL('/'), {
-		denylist: [/^\/api\//, /^\/\.well-known\//]
+		// The server's own pages need the network and render on the server: never the shell.
+		denylist: [
+			/^\/api\//,
+			/^\/\.well-known\//,
+			/^\/(setup|invite)\//,
+			/^\/(signin|signout|account|admin)(\/|$)/
+		]
 	})
 );
 
