@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { buildDir, ensureBuild } from './build-if-needed.js';
+import { SECURITY_HEADERS } from '../src/lib/server/security-headers.js';
 
 ensureBuild();
 
@@ -28,15 +29,8 @@ try {
 
 // The same headers as the `handle` hook (src/hooks.server.ts) sets, also on the static and
 // prerendered files that adapter-node serves without running the hook.
-const STATIC_HEADERS = {
-	'x-content-type-options': 'nosniff',
-	'referrer-policy': 'same-origin',
-	'permissions-policy':
-		'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), interest-cohort=()',
-	'x-frame-options': 'DENY'
-};
 const server = createServer((req, res) => {
-	for (const [name, value] of Object.entries(STATIC_HEADERS)) res.setHeader(name, value);
+	for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 	handler(req, res);
 });
 server.on('error', (error) => {

@@ -7,6 +7,7 @@ import { errorResponse } from '$lib/server/http';
 import { Problem } from '$lib/server/problem';
 import { requestToken } from '$lib/server/session-cookie';
 import { setSettings, setStore, settings, store } from '$lib/server/store';
+import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
 
 export const init: ServerInit = async () => {
 	// Prerendering the app shell needs no database.
@@ -34,17 +35,6 @@ export const init: ServerInit = async () => {
 
 /** Paths whose endpoints read large bodies themselves, with their own limits. */
 const STREAMING = /^\/api\/v1\/(evidence\/[0-9a-f]{64}|reports\/[^/]+)$/;
-
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	// Not no-referrer: with it browsers send `Origin: null` on form posts, which SvelteKit's CSRF
-	// check refuses. same-origin keeps set-up and invitation URLs from leaking to other sites.
-	'referrer-policy': 'same-origin',
-	'permissions-policy':
-		'camera=(self), geolocation=(self), microphone=(), payment=(), usb=(), interest-cohort=()',
-	'x-frame-options': 'DENY',
-	'cross-origin-opener-policy': 'same-origin'
-};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	// Prerendering the app shell: no database, no session.
