@@ -6,9 +6,7 @@
 //   scans (Chromium's fake camera showing a frame with no code: the decoder never stops), next
 //   to the same page with the camera off.
 // Figures depend on the machine, which is named in the output.
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -21,6 +19,7 @@ import {
 	serveImages
 } from './barcode-photos.js';
 import { ensureBuild } from './build-if-needed.js';
+import { machine, startServer } from './bench-support.js';
 import { chromiumLaunchOptions } from './chromium.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -146,37 +145,5 @@ async function measure(page, cdp) {
 		// A long task blocks input for its time over 50 ms (the Total Blocking Time rule).
 		longTaskMsPerSecond: longTasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0) / seconds,
 		longTasks: longTasks.length
-	};
-}
-
-function startServer() {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(root, 'scripts/start.js')], {
-			cwd: root,
-			env: {
-				...process.env,
-				HOST: '127.0.0.1',
-				PORT: '0',
-				DATA_DIR: mkdtempSync(join(tmpdir(), 'shelfcheck-bench-'))
-			},
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
-		let out = '';
-		child.stdout.on('data', (chunk) => {
-			out += chunk;
-			const match = /running at http:\/\/[^:]+:(\d+)/.exec(out);
-			if (match)
-				resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => child.kill('SIGTERM') });
-		});
-		child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-	});
-}
-
-function machine(chromiumVersion) {
-	return {
-		cpu: cpus()[0]?.model ?? 'unknown',
-		cores: cpus().length,
-		node: process.version,
-		chromium: chromiumVersion
 	};
 }

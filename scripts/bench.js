@@ -2,13 +2,12 @@
 // offline (server stopped, network cut) as in the field. Prints medians and writes
 // bench-results/app.json. Figures depend on the machine, which is named in the output.
 import { gzipSync } from 'node:zlib';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { ensureBuild } from './build-if-needed.js';
+import { machine, startServer } from './bench-support.js';
 import { chromiumLaunchOptions } from './chromium.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -270,38 +269,6 @@ async function median(runs, measure) {
 	for (let i = 0; i < runs; i++) times.push(await (await measure()).jsonValue());
 	times.sort((a, b) => a - b);
 	return times[times.length >> 1];
-}
-
-function startServer() {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [join(root, 'scripts/start.js')], {
-			cwd: root,
-			env: {
-				...process.env,
-				HOST: '127.0.0.1',
-				PORT: '0',
-				DATA_DIR: mkdtempSync(join(tmpdir(), 'shelfcheck-bench-'))
-			},
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
-		let out = '';
-		child.stdout.on('data', (chunk) => {
-			out += chunk;
-			const match = /running at http:\/\/[^:]+:(\d+)/.exec(out);
-			if (match)
-				resolve({ url: `http://127.0.0.1:${match[1]}`, stop: () => child.kill('SIGTERM') });
-		});
-		child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-	});
-}
-
-function machine(chromiumVersion) {
-	return {
-		cpu: cpus()[0]?.model ?? 'unknown',
-		cores: cpus().length,
-		node: process.version,
-		chromium: chromiumVersion
-	};
 }
 
 function kb(bytes) {
