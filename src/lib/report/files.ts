@@ -3,6 +3,7 @@ import { photos, type SignedReportRow } from '$lib/db';
 import { bytesOf } from '$lib/evidence/store-verified';
 import { checkReportDocument, type ReportDocument } from './document';
 import { buildExport } from './export';
+import { readUnverified } from '$lib/signing';
 
 /**
  * The files a signed report is shared as, made from what the device holds: the JWS exactly as
@@ -15,11 +16,8 @@ export class SignedReportFiles {
 
 	constructor(report: SignedReportRow) {
 		this.#report = report;
-		const payload = report.jws.split('.')[1] ?? '';
-		const json = new TextDecoder().decode(
-			Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))
-		);
-		const checked = checkReportDocument(JSON.parse(json));
+		// Signed on this device and verified when signed: read, not verified again.
+		const checked = checkReportDocument(readUnverified(report.jws)?.payload);
 		if (!checked.ok) throw new Error(`The stored report is not readable at ${checked.path}`);
 		this.document = checked.document;
 	}

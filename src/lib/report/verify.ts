@@ -1,5 +1,6 @@
 import {
 	fingerprintFromKeyId,
+	readUnverified,
 	REPORT_TYP,
 	reportHash,
 	sha256Hex,
@@ -95,17 +96,6 @@ export async function verifyExport(bytes: Uint8Array, known?: KnownReports): Pro
 
 /** The payload as the signer claims it, read only to find which key to verify with. */
 function unverifiedPayload(jws: string): ReportDocument | null {
-	const payload = jws.split('.')[1];
-	if (!payload) return null;
-	try {
-		const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-		const document = JSON.parse(
-			new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))
-		);
-		return document?.device?.publicJwk && typeof document.device.keyId === 'string'
-			? document
-			: null;
-	} catch {
-		return null;
-	}
+	const document = readUnverified(jws)?.payload as ReportDocument | undefined;
+	return document?.device?.publicJwk && typeof document.device.keyId === 'string' ? document : null;
 }

@@ -30,6 +30,7 @@ export {
 	verifyCompact,
 	sha256Hex,
 	reportHash,
+	readUnverified,
 	ES256,
 	REPORT_TYP,
 	type JwsHeader,
