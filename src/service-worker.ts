@@ -10,6 +10,7 @@ import {
 	precacheAndRoute
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { BACKGROUND_SYNC_TAG, syncOutbox } from '$lib/sync/run';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -41,4 +42,19 @@ registerRoute(
 clientsClaim();
 self.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+// Background Sync: the browser wakes the worker when the connection returns, even with the app
+// closed. A run that could not reach the server fails the event, so the browser tries again later.
+interface SyncEvent extends ExtendableEvent {
+	readonly tag: string;
+}
+self.addEventListener('sync', (event) => {
+	const sync = event as SyncEvent;
+	if (sync.tag !== BACKGROUND_SYNC_TAG) return;
+	sync.waitUntil(
+		syncOutbox().then((run) => {
+			if (run.ran && run.result.stopped === 'offline') throw new Error(run.result.message ?? '');
+		})
+	);
 });

@@ -3,6 +3,8 @@ import type { PhotoRecord } from '$lib/evidence/model';
 import type { Inspection } from '$lib/inspection/model';
 import type { ProductRecord } from '$lib/product/record';
 import type { DeviceKey } from '$lib/signing';
+import { readUnverified } from '$lib/signing/jws';
+import { newOutboxEntry, type OutboxEntry } from '$lib/sync/outbox';
 
 /** The device's signing key: CryptoKeys kept by structured clone, the private one unexportable. */
 export interface DeviceKeyRow extends DeviceKey {
@@ -47,6 +49,7 @@ export class ShelfcheckDatabase extends Dexie {
 	photos!: EntityTable<PhotoRecord, 'id'>;
 	keys!: EntityTable<DeviceKeyRow, 'id'>;
 	reports!: EntityTable<SignedReportRow, 'id'>;
+	outbox!: EntityTable<OutboxEntry, 'reportId'>;
 
 	constructor(name = 'shelfcheck') {
 		super(name);
@@ -68,5 +71,24 @@ export class ShelfcheckDatabase extends Dexie {
 			keys: 'id',
 			reports: 'id, inspectionId, hash, signedAt'
 		});
+		// The sync outbox, one entry per signed report. Reports signed before it existed are queued.
+		this.version(5)
+			.stores({ outbox: 'reportId, state, inspectionId, queuedAt' })
+			.upgrade(async (tx) => {
+				const reports = await tx.table<SignedReportRow>('reports').toArray();
+				await tx
+					.table<OutboxEntry>('outbox')
+					.bulkAdd(
+						reports.map((report) => newOutboxEntry(report, photosOf(report.jws), report.signedAt))
+					);
+			});
 	}
+}
+
+/** The photo hashes a signed report names, read from its (already verified) payload. */
+export function photosOf(jws: string): string[] {
+	const payload = readUnverified(jws)?.payload as { photos?: { sha256?: unknown }[] } | undefined;
+	return (payload?.photos ?? [])
+		.map((photo) => photo.sha256)
+		.filter((sha): sha is string => typeof sha === 'string');
 }

@@ -1,5 +1,6 @@
 import type { DeviceKey } from '$lib/signing';
 import type { Inspection } from '$lib/inspection/model';
+import { newOutboxEntry } from '$lib/sync/outbox';
 import type { DeviceKeyRow, ShelfcheckDatabase, SignedReportRow } from './database';
 
 export class ChainMovedError extends Error {
@@ -31,12 +32,17 @@ export class SigningRepository {
 	/**
 	 * Stores a freshly signed report and marks its inspection finished, atomically. Refuses if
 	 * another report was signed meanwhile (another tab), since this one then names the wrong
-	 * previous report; the caller signs again.
+	 * previous report; the caller signs again. The report's outbox entry is written in the same
+	 * transaction, so a signed report is always queued for sync.
 	 */
-	async storeSigned(report: SignedReportRow, inspection: Inspection): Promise<void> {
+	async storeSigned(
+		report: SignedReportRow,
+		inspection: Inspection,
+		photoHashes: string[]
+	): Promise<void> {
 		await this.db.transaction(
 			'rw',
-			[this.db.reports, this.db.inspections, this.db.settings],
+			[this.db.reports, this.db.inspections, this.db.settings, this.db.outbox],
 			async () => {
 				const head = ((await this.db.settings.get('chainHead'))?.value as string | null) ?? null;
 				if (head !== report.previousReportHash) {
@@ -49,6 +55,7 @@ export class SigningRepository {
 				await this.db.reports.add(report);
 				await this.db.inspections.put(inspection);
 				await this.db.settings.put({ key: 'chainHead', value: report.hash });
+				await this.db.outbox.add(newOutboxEntry(report, photoHashes, report.signedAt));
 			}
 		);
 	}

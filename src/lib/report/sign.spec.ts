@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '$lib/catalogue';
-import { db, inspections, photos, signing } from '$lib/db';
+import { db, inspections, outbox, photos, signing } from '$lib/db';
 import { createInspection, setScopeAnswer, answerCheck } from '$lib/inspection';
 import { reportHash, verifyCompact } from '$lib/signing';
 import { amendInspection, signInspection } from './sign';
@@ -40,6 +40,20 @@ describe('signInspection', () => {
 		const second = await signInspection('b', catalogue);
 		expect(second.previousReportHash).toBe(first.hash);
 		expect(await signing.chainHead()).toBe(second.hash);
+	});
+
+	it('queues the signed report for sync in the same step', async () => {
+		await readyDraft('q');
+		const report = await signInspection('q', catalogue);
+		const entry = await outbox.entry(report.id);
+		expect(entry).toMatchObject({
+			reportId: report.id,
+			inspectionId: 'q',
+			reportHash: report.hash,
+			state: 'queued',
+			receipt: null
+		});
+		expect((await outbox.pending()).map((e) => e.reportId)).toContain(report.id);
 	});
 
 	it('refuses an incomplete inspection and leaves it a draft', async () => {

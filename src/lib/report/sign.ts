@@ -68,7 +68,11 @@ async function signOnce(inspectionId: string, catalogue: Catalogue): Promise<Sig
 		supersedes: document.supersedes,
 		previousReportHash
 	};
-	await signing.storeSigned(report, finished);
+	await signing.storeSigned(
+		report,
+		finished,
+		document.photos.map((photo) => photo.sha256)
+	);
 	return report;
 }
 

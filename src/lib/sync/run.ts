@@ -1,0 +1,33 @@
+/**
+ * One sync of this device's outbox, as a tab or the service worker starts it: only when online,
+ * signed in and enrolled (so a home tester who never signs in sends nothing), and only one at a
+ * time across every tab and the service worker (Web Locks).
+ */
+import { outbox } from '$lib/db';
+import { forgetEnrolment, loadAccount, markSignedOut } from './account';
+import { runSync, type SyncOptions, type SyncResult } from './engine';
+import { httpSyncServer } from './http-server';
+
+export const SYNC_LOCK = 'shelfcheck-sync';
+export const BACKGROUND_SYNC_TAG = 'shelfcheck-outbox';
+
+export type Skipped = 'busy' | 'offline' | 'signed-out' | 'not-enrolled';
+export type SyncRun = { ran: true; result: SyncResult } | { ran: false; skipped: Skipped };
+
+export async function syncOutbox(options: SyncOptions = {}): Promise<SyncRun> {
+	if (!navigator.onLine) return { ran: false, skipped: 'offline' };
+	const { account, enrolment } = await loadAccount();
+	if (!account?.signedIn) return { ran: false, skipped: 'signed-out' };
+	if (!enrolment) return { ran: false, skipped: 'not-enrolled' };
+
+	const run = async (): Promise<SyncRun> => {
+		const result = await runSync(outbox, httpSyncServer(), options);
+		if (result.stopped === 'signed-out') await markSignedOut();
+		if (result.stopped === 'not-enrolled') await forgetEnrolment();
+		return { ran: true, result };
+	};
+	if (!navigator.locks) return run();
+	return navigator.locks.request(SYNC_LOCK, { ifAvailable: true }, (lock) =>
+		lock ? run() : { ran: false, skipped: 'busy' as const }
+	);
+}

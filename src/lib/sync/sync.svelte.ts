@@ -1,0 +1,143 @@
+/**
+ * Sync as the screens see it: the outbox (live, across tabs), the account and enrolment, and
+ * the triggers. A run starts when the app starts, when the network returns, when the app comes
+ * back to the foreground, every minute while it is open, when a report is signed (a new outbox
+ * entry), and on "Sync now"; where the browser has Background Sync, the service worker also
+ * runs one when the connection returns with the app closed.
+ */
+import { outbox } from '$lib/db';
+import * as accounts from './account';
+import type { Account, Enrolment } from './account';
+import { isUnsynced, type OutboxEntry } from './outbox';
+import { BACKGROUND_SYNC_TAG, syncOutbox, type Skipped, type SyncRun } from './run';
+
+const EVERY_MINUTE = 60_000;
+
+const WAITING: Record<Skipped, string> = {
+	offline: 'Offline: reports will sync when the connection returns.',
+	'signed-out': 'Sign in to sync (Settings).',
+	'not-enrolled': 'Enrol this device to sync (Settings).',
+	busy: 'Syncing in another tab.'
+};
+
+export class SyncService {
+	entries = $state<OutboxEntry[]>([]);
+	account = $state<Account | null>(null);
+	enrolment = $state<Enrolment | null>(null);
+	running = $state(false);
+	/** Why nothing is being sent at the moment, in words for the screen; null when all is well. */
+	waitingFor = $state<string | null>(null);
+
+	readonly unsynced = $derived(this.entries.filter(isUnsynced).length);
+
+	#started = false;
+	#known: Set<string> | null = null;
+	#again = false;
+
+	start(): void {
+		if (this.#started || typeof window === 'undefined') return;
+		this.#started = true;
+		outbox.watchAll(
+			(entries) => {
+				this.entries = entries;
+				// A report signed here or in another tab: send it now rather than in a minute.
+				const ids = entries.map((entry) => entry.reportId);
+				const fresh = this.#known !== null && ids.some((id) => !this.#known!.has(id));
+				this.#known = new Set(ids);
+				if (fresh) void this.sync();
+			},
+			(error) => console.error('outbox', error)
+		);
+		void this.#loadAccount().then(async () => {
+			if (this.account && navigator.onLine) {
+				this.account = await accounts.refreshAccount();
+			}
+			await this.sync();
+		});
+		window.addEventListener('online', () => void this.sync());
+		document.addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'visible') void this.sync();
+		});
+		setInterval(() => void this.sync(), EVERY_MINUTE);
+	}
+
+	/** "Sync now": every pending report, without waiting for its retry time. */
+	syncNow(): Promise<void> {
+		return this.sync({ force: true });
+	}
+
+	async sync(options: { force?: boolean } = {}): Promise<void> {
+		if (this.running) {
+			// A trigger during a run (a report signed meanwhile): one more run after this one.
+			this.#again = true;
+			return;
+		}
+		this.running = true;
+		let run: SyncRun;
+		try {
+			run = await syncOutbox(options);
+		} catch (error) {
+			this.waitingFor = `Sync failed: ${error instanceof Error ? error.message : error}`;
+			return;
+		} finally {
+			this.running = false;
+		}
+		await this.#loadAccount();
+		this.waitingFor = run.ran
+			? run.result.stopped
+				? run.result.message
+				: null
+			: WAITING[run.skipped];
+		if (this.entries.some(isUnsynced) && (!run.ran || run.result.stopped === 'offline'))
+			void registerBackgroundSync();
+		if (this.#again) {
+			this.#again = false;
+			await this.sync(options);
+		}
+	}
+
+	async signIn(email: string, password: string): Promise<void> {
+		this.account = await accounts.signIn(email, password);
+		await this.#loadAccount();
+		void this.sync({ force: true });
+	}
+
+	async signOut(): Promise<void> {
+		await accounts.signOut();
+		await this.#loadAccount();
+	}
+
+	async enrol(label: string): Promise<void> {
+		this.enrolment = await accounts.enrolDevice(label);
+		void this.sync({ force: true });
+	}
+
+	async retry(reportId: string): Promise<void> {
+		await outbox.retry(reportId, new Date().toISOString());
+		await this.sync({ force: true });
+	}
+
+	entryFor(reportId: string): OutboxEntry | undefined {
+		return this.entries.find((entry) => entry.reportId === reportId);
+	}
+
+	async #loadAccount(): Promise<void> {
+		const { account, enrolment } = await accounts.loadAccount();
+		this.account = account;
+		this.enrolment = enrolment;
+	}
+}
+
+/** Asks the browser to wake the service worker for a sync once it is online, where it can. */
+async function registerBackgroundSync(): Promise<void> {
+	try {
+		const registration = await navigator.serviceWorker?.ready;
+		const sync = (registration as { sync?: { register(tag: string): Promise<void> } } | undefined)
+			?.sync;
+		await sync?.register(BACKGROUND_SYNC_TAG);
+	} catch {
+		// Not allowed here (no service worker, or the permission is off): the triggers above remain.
+	}
+}
+
+export const syncService = new SyncService();
