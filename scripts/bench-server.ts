@@ -15,7 +15,7 @@
 // `GET /api/v1/reports` as a reviewer, so errors cannot pass for speed. Writes
 // bench-results/server.json.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,6 +190,8 @@ async function benchEngine(engine: Engine): Promise<Row[]> {
 		return out;
 	} finally {
 		await server.dispose();
+		// About 130 MB of photos per engine: not left behind in the temporary folder.
+		rmSync(server.dataDir, { recursive: true, force: true });
 	}
 }
 
