@@ -19,6 +19,7 @@ import {
 	startApiServer,
 	type ApiServer
 } from './support/api';
+import { MAX_MISSING_QUERY } from '../src/lib/sync/protocol';
 
 const b64url = (value: string | Uint8Array) => Buffer.from(value).toString('base64url');
 type Api = ReturnType<typeof client>;
@@ -135,6 +136,24 @@ for (const engine of ENGINES) {
 				body: JSON.stringify({ hashes: [hash, 'b'.repeat(64)] })
 			});
 			expect(await after.json()).toEqual({ missing: ['b'.repeat(64)] });
+
+			// The most the protocol allows in one query is more than other JSON bodies may be.
+			const many = Array.from({ length: MAX_MISSING_QUERY }, (_, i) =>
+				i === 0 ? hash : i.toString(16).padStart(64, '0')
+			);
+			const largest = await inspector('/api/v1/evidence/missing', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ hashes: many })
+			});
+			expect(largest.status).toBe(200);
+			expect((await largest.json()).missing).toEqual(many.slice(1));
+			const tooLong = await inspector('/api/v1/evidence/missing', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ hashes: [...many, 'f'.repeat(64)] })
+			});
+			expect(tooLong.status).toBe(422);
 
 			const other = photoBytes('other');
 			const mismatch = await putPhoto(inspector, 'c'.repeat(64), other);

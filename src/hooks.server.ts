@@ -33,8 +33,11 @@ export const init: ServerInit = async () => {
 	process.once('sveltekit:shutdown', () => void store.close());
 };
 
-/** Paths whose endpoints read large bodies themselves, with their own limits. */
-const STREAMING = /^\/api\/v1\/(evidence\/[0-9a-f]{64}|reports\/[^/]+)$/;
+/**
+ * Paths whose endpoints read large bodies themselves, with their own limits: photos, reports, and
+ * the missing-evidence query (MAX_MISSING_QUERY hashes are about 67 KB, above maxJsonBytes).
+ */
+const STREAMING = /^\/api\/v1\/(evidence\/([0-9a-f]{64}|missing)|reports\/[^/]+)$/;
 
 export const handle: Handle = async ({ event, resolve }) => {
 	// Prerendering the app shell: no database, no session.

@@ -1,0 +1,402 @@
+// `npm run bench:server` (`tsx scripts/bench-server.ts [reports] [photos]`): the team server's
+// sync API under load, with the load generator and the server on this machine. Per engine
+// (SQLite; PostgreSQL too when TEST_DATABASE_URL names a role that may create databases):
+// - signed reports accepted per second, `reports` of them (default 400) at 1 and at 8 in flight.
+//   Each is a distinct ES256-signed document naming 3 photos already uploaded; the server checks
+//   the key, the signature, the schema and the photos, and stores it in one transaction.
+// - photo uploads in MB/s (1 MB = 10^6 bytes), `photos` of them (default 32) at 1 and at 4 in
+//   flight: distinct bodies of 1 to 3 MB of random bytes (the server only hashes and stores them,
+//   so their content does not matter), each hashed, fsynced and renamed into place.
+// - one "which of these do you lack" query for 1000 hashes (the protocol's maximum).
+// The server is the production build started by `npm start`'s script with its default settings
+// (SQLite WAL with synchronous=FULL; PostgreSQL as configured, its fsync settings printed). Set-up
+// and Argon2id sign-ins happen before any timing; reports are signed before their timing starts.
+// Every answer must be the expected status, and the reports are counted afterwards through
+// `GET /api/v1/reports` as a reviewer, so errors cannot pass for speed. Writes
+// bench-results/server.json.
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { machine } from './bench-support.js';
+import { ensureBuild } from './build-if-needed.js';
+import {
+	addUser,
+	adminUrl,
+	client,
+	enrol,
+	newDevice,
+	reportDocument,
+	setUp,
+	sign,
+	startApiServer,
+	type Engine,
+	type PhotoRef
+} from '../e2e/support/api';
+import {
+	API,
+	MAX_MISSING_QUERY,
+	type MissingEvidenceResponse,
+	type ReportList
+} from '../src/lib/sync/protocol';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const REPORTS = Number(process.argv[2] ?? 400);
+const PHOTOS = Number(process.argv[3] ?? 32);
+const REPORT_CONCURRENCY = [1, 8];
+const PHOTO_CONCURRENCY = [1, 4];
+const PHOTOS_PER_REPORT = 3;
+/** Answers per report: the helper's two plus filler, about a shop visit's worth of checks. */
+const ANSWERS = 20;
+const MISSING_RUNS = 20;
+const MB = 1e6;
+
+type Api = ReturnType<typeof client>;
+
+interface Row {
+	engine: Engine;
+	what: string;
+	inFlight: number;
+	n: number;
+	medianMs: number;
+	p95Ms: number;
+	throughput: string;
+	coldMs: number | null;
+}
+
+const builtNow = ensureBuild();
+// Other work on the machine shares its cores with the server and the load generator.
+const loadAtStart = loadavg()[0]!;
+const engines: Engine[] = adminUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+const started = performance.now();
+const rows: Row[] = [];
+const notes: string[] = [];
+if (!adminUrl) notes.push('PostgreSQL skipped: TEST_DATABASE_URL is not set.');
+else notes.push(`PostgreSQL: ${await postgresSettings(adminUrl)}.`);
+
+for (const engine of engines) rows.push(...(await benchEngine(engine)));
+
+const totalSeconds = (performance.now() - started) / 1000;
+const { chromium: _chromium, ...host } = machine(undefined);
+const results = {
+	machine: host,
+	date: new Date().toISOString(),
+	build: builtNow ? 'built by this run' : 'reused (up to date)',
+	loadAverageAtStart: Number(loadAtStart.toFixed(2)),
+	reportsPerLevel: REPORTS,
+	photosPerLevel: PHOTOS,
+	answersPerReport: ANSWERS,
+	photosPerReport: PHOTOS_PER_REPORT,
+	totalSeconds: Number(totalSeconds.toFixed(1)),
+	notes,
+	rows
+};
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(join(root, 'bench-results/server.json'), `${JSON.stringify(results, null, '\t')}\n`);
+print();
+
+async function benchEngine(engine: Engine): Promise<Row[]> {
+	const server = await startApiServer(engine);
+	try {
+		// Untimed: the set-up link, invitations and sign-ins (Argon2id), enrolling the device.
+		const adminCookie = await setUp(server);
+		const inspector = client(
+			server,
+			await addUser(server, adminCookie, 'ivy@acme.test', 'inspector')
+		);
+		const reviewer = client(
+			server,
+			await addUser(server, adminCookie, 'rex@acme.test', 'reviewer')
+		);
+		const key = await newDevice();
+		expectStatus(await enrol(inspector, key, 'Bench phone'), 201, 'enrolling the device');
+		const out: Row[] = [];
+
+		// Photos. The first upload of the run is timed alone, as the cold figure.
+		const held: PhotoRef[] = [];
+		let photoCold: number | null = null;
+		for (const inFlight of PHOTO_CONCURRENCY) {
+			if (photoCold === null) {
+				const [first] = photoBodies(1);
+				photoCold = await putPhoto(inspector, first!);
+				held.push(first!);
+			}
+			const bodies = photoBodies(PHOTOS);
+			const run = await inParallel(bodies, inFlight, (photo) => putPhoto(inspector, photo));
+			held.push(...bodies);
+			const bytes = bodies.reduce((sum, photo) => sum + photo.bytes, 0);
+			out.push({
+				engine,
+				what: 'photo PUT, 1-3 MB',
+				inFlight,
+				n: bodies.length,
+				...stats(run.latencies),
+				throughput: `${(bytes / MB / (run.wallMs / 1000)).toFixed(1)} MB/s`,
+				coldMs: inFlight === PHOTO_CONCURRENCY[0] ? photoCold : null
+			});
+		}
+
+		// Which of 1000 hashes the server lacks: every photo held, the rest unknown.
+		const unknown = Array.from({ length: MAX_MISSING_QUERY - held.length }, () =>
+			randomBytes(32).toString('hex')
+		);
+		const hashes = [...held.map((p) => p.sha256), ...unknown].sort();
+		const missingTimes: number[] = [];
+		for (let i = 0; i <= MISSING_RUNS; i++)
+			missingTimes.push(await askMissing(inspector, hashes, unknown));
+		const [missingCold, ...missingWarm] = missingTimes;
+		out.push({
+			engine,
+			what: `missing? ${hashes.length} hashes`,
+			inFlight: 1,
+			n: missingWarm.length,
+			...stats(missingWarm),
+			throughput: `${(1000 / median(missingWarm)).toFixed(0)} queries/s`,
+			coldMs: missingCold!
+		});
+
+		// Signed reports, all signed before any is sent; each names 3 of the photos just uploaded.
+		const total = 1 + REPORTS * REPORT_CONCURRENCY.length;
+		const signed = await signReports(key, held, total);
+		const reportCold = await putReport(inspector, signed[0]!);
+		let next = 1;
+		for (const inFlight of REPORT_CONCURRENCY) {
+			const batch = signed.slice(next, next + REPORTS);
+			next += REPORTS;
+			const run = await inParallel(batch, inFlight, (report) => putReport(inspector, report));
+			out.push({
+				engine,
+				what: `signed report PUT, ${PHOTOS_PER_REPORT} photos`,
+				inFlight,
+				n: batch.length,
+				...stats(run.latencies),
+				throughput: `${(batch.length / (run.wallMs / 1000)).toFixed(0)} reports/s`,
+				coldMs: inFlight === REPORT_CONCURRENCY[0] ? reportCold : null
+			});
+		}
+
+		// Counted afterwards as a reviewer: every report sent is listed, once.
+		const listed = await listReports(reviewer);
+		const sent = new Set(signed.map((r) => r.id));
+		if (listed.length !== sent.size || !listed.every((id) => sent.has(id)))
+			throw new Error(
+				`${engine}: sent ${sent.size} reports, the server lists ${listed.length} (${new Set(listed).size} distinct)`
+			);
+		notes.push(
+			`${engine}: all ${sent.size} reports listed by GET ${API.reports}, all ${held.length} photos held.`
+		);
+		return out;
+	} finally {
+		await server.dispose();
+		// About 130 MB of photos per engine: not left behind in the temporary folder.
+		rmSync(server.dataDir, { recursive: true, force: true });
+	}
+}
+
+interface Photo extends PhotoRef {
+	body: Uint8Array<ArrayBuffer>;
+}
+
+function photoBodies(count: number): Photo[] {
+	return Array.from({ length: count }, () => {
+		const body = randomBytes(randomInt(1 * MB, 3 * MB + 1));
+		// A JPEG's first bytes, for appearance only: the server does not parse photos.
+		body[0] = 0xff;
+		body[1] = 0xd8;
+		return { body, bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') };
+	});
+}
+
+async function putPhoto(api: Api, photo: Photo): Promise<number> {
+	const start = performance.now();
+	const response = await api(API.evidence(photo.sha256), {
+		method: 'PUT',
+		headers: { 'content-type': 'image/jpeg' },
+		body: photo.body
+	});
+	await expectStatus(response, 201, `photo ${photo.sha256}`);
+	return performance.now() - start;
+}
+
+async function askMissing(api: Api, hashes: string[], unknown: string[]): Promise<number> {
+	const start = performance.now();
+	const response = await api(API.missingEvidence, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ hashes })
+	});
+	const { missing } = (await expectStatus(
+		response,
+		200,
+		'missing-evidence query'
+	)) as MissingEvidenceResponse;
+	const ms = performance.now() - start;
+	const expected = new Set(unknown);
+	if (missing.length !== expected.size || !missing.every((hash) => expected.has(hash)))
+		throw new Error(`missing-evidence query: ${missing.length} missing, expected ${expected.size}`);
+	return ms;
+}
+
+interface SignedReport {
+	id: string;
+	jws: string;
+}
+
+async function signReports(
+	key: Awaited<ReturnType<typeof newDevice>>,
+	photos: PhotoRef[],
+	count: number
+): Promise<SignedReport[]> {
+	const answeredAt = '2026-11-22T10:00:00.000Z';
+	const filler = Array.from({ length: ANSWERS - 2 }, (_, i) => ({
+		checkId: `X-${String(i + 1).padStart(2, '0')}`,
+		verdict: 'PASS',
+		reason: '',
+		answeredAt,
+		photos: []
+	}));
+	const reports: SignedReport[] = [];
+	for (let i = 0; i < count; i++) {
+		const named = Array.from(
+			{ length: PHOTOS_PER_REPORT },
+			(_, j) => photos[(i * PHOTOS_PER_REPORT + j) % photos.length]!
+		);
+		const document = await reportDocument(key, named);
+		(document.answers as unknown[]).push(...filler);
+		reports.push({ id: document.reportId as string, jws: await sign(document, key) });
+	}
+	return reports;
+}
+
+async function putReport(api: Api, report: SignedReport): Promise<number> {
+	const start = performance.now();
+	const response = await api(API.report(report.id), {
+		method: 'PUT',
+		headers: { 'content-type': 'application/jose' },
+		body: report.jws
+	});
+	const receipt = (await expectStatus(response, 201, `report ${report.id}`)) as {
+		reportId: string;
+	};
+	if (receipt.reportId !== report.id) throw new Error(`report ${report.id}: receipt for another`);
+	return performance.now() - start;
+}
+
+async function listReports(api: Api): Promise<string[]> {
+	const ids: string[] = [];
+	let cursor: string | null = null;
+	do {
+		const query = new URLSearchParams({ limit: '200', ...(cursor ? { cursor } : {}) });
+		const page = (await expectStatus(
+			await api(`${API.reports}?${query}`),
+			200,
+			'listing reports'
+		)) as ReportList;
+		ids.push(...page.reports.map((r) => r.reportId));
+		cursor = page.nextCursor;
+	} while (cursor);
+	return ids;
+}
+
+/** Reads the body; throws with the server's error unless the status is the one expected. */
+async function expectStatus(response: Response, status: number, what: string): Promise<unknown> {
+	const text = await response.text();
+	if (response.status !== status)
+		throw new Error(`${what}: expected ${status}, got ${response.status} ${text.slice(0, 300)}`);
+	return text ? JSON.parse(text) : null;
+}
+
+/** Runs `task` over the items with at most `limit` in flight; per-item times and the wall time. */
+async function inParallel<T>(
+	items: T[],
+	limit: number,
+	task: (item: T) => Promise<number>
+): Promise<{ latencies: number[]; wallMs: number }> {
+	const latencies: number[] = [];
+	let next = 0;
+	const start = performance.now();
+	await Promise.all(
+		Array.from({ length: Math.min(limit, items.length) }, async () => {
+			while (next < items.length) latencies.push(await task(items[next++]!));
+		})
+	);
+	return { latencies, wallMs: performance.now() - start };
+}
+
+function median(values: number[]): number {
+	return percentile(values, 0.5);
+}
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function stats(latencies: number[]) {
+	return {
+		medianMs: Number(median(latencies).toFixed(1)),
+		p95Ms: Number(percentile(latencies, 0.95).toFixed(1))
+	};
+}
+
+async function postgresSettings(url: string): Promise<string> {
+	const db = new pg.Client({ connectionString: url });
+	await db.connect();
+	try {
+		const show = async (name: string) => (await db.query(`show ${name}`)).rows[0][name] as string;
+		const version = (await show('server_version')).split(' ')[0];
+		return `server ${version}, fsync=${await show('fsync')}, synchronous_commit=${await show('synchronous_commit')}, full_page_writes=${await show('full_page_writes')}`;
+	} finally {
+		await db.end();
+	}
+}
+
+function print() {
+	const cell = (value: string | number, width: number, right = false) =>
+		right ? String(value).padStart(width) : String(value).padEnd(width);
+	console.log('');
+	console.log('Team server sync API, load generator and server on this machine');
+	console.log(
+		`Machine: ${host.cpu}, ${host.cores} cores, Node ${host.node}, load average ${results.loadAverageAtStart} at start. Build: ${results.build}.`
+	);
+	console.log(
+		'Each engine: a fresh server process on an empty database; "cold" is the first request of its kind,'
+	);
+	console.log(
+		'the other figures are the runs that follow. Excluded from all timings: set-up, Argon2id sign-ins,'
+	);
+	console.log(
+		`enrolment, signing. Reports: ${ANSWERS} answers, ${PHOTOS_PER_REPORT} photos each. Photos: random bytes, 1-3 MB.`
+	);
+	console.log('');
+	const header = [
+		cell('engine', 9),
+		cell('what', 30),
+		cell('in flight', 9, true),
+		cell('n', 5, true),
+		cell('median ms', 10, true),
+		cell('p95 ms', 8, true),
+		cell('throughput', 17, true),
+		cell('cold ms', 8, true)
+	].join('  ');
+	console.log(header);
+	console.log('-'.repeat(header.length));
+	for (const row of rows)
+		console.log(
+			[
+				cell(row.engine, 9),
+				cell(row.what, 30),
+				cell(row.inFlight, 9, true),
+				cell(row.n, 5, true),
+				cell(row.medianMs.toFixed(1), 10, true),
+				cell(row.p95Ms.toFixed(1), 8, true),
+				cell(row.throughput, 17, true),
+				cell(row.coldMs === null ? '' : row.coldMs.toFixed(0), 8, true)
+			].join('  ')
+		);
+	console.log('');
+	for (const note of notes) console.log(note);
+	console.log(`Total ${totalSeconds.toFixed(0)} s; figures in bench-results/server.json.`);
+}
