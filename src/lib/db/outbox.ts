@@ -33,7 +33,7 @@ export class OutboxRepository implements SyncStore {
 	}
 
 	/** Puts a rejected report back in the queue, after the inspector fixed what the server said. */
-	async retry(reportId: string, now: string): Promise<void> {
+	async retry(reportId: string, now = new Date().toISOString()): Promise<void> {
 		await this.db.outbox
 			.where('reportId')
 			.equals(reportId)

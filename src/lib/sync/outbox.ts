@@ -88,3 +88,20 @@ export function describeOutboxEntry(entry: OutboxEntry | undefined): string {
 			return entry.lastError ? `Queued: ${entry.lastError}` : 'Queued';
 	}
 }
+
+/** For a rejected report: what the inspector can do next, in one sentence. */
+export function whatToDo(entry: OutboxEntry): string {
+	switch (entry.rejection?.code) {
+		case 'device-revoked':
+			return 'This device was revoked by your admin: export the report and send it to your team another way.';
+		case 'report-conflict':
+			return 'The server holds a different report under this id: export this one and tell your admin.';
+		case 'too-large':
+			return 'A photo is larger than the server accepts: ask your admin to raise the limit, then try again.';
+		case 'photo-missing':
+		case 'report-missing':
+			return 'It cannot be sent from this device.';
+		default:
+			return 'Export the report to keep a copy, then try again or ask your admin.';
+	}
+}

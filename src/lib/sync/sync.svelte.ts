@@ -31,7 +31,7 @@ export class SyncService {
 	readonly unsynced = $derived(this.entries.filter(isUnsynced).length);
 
 	#started = false;
-	#known: Set<string> | null = null;
+	#known: string[] | null = null;
 	#again = false;
 
 	start(): void {
@@ -42,9 +42,9 @@ export class SyncService {
 				this.entries = entries;
 				// A report signed here or in another tab: send it now rather than in a minute.
 				const ids = entries.map((entry) => entry.reportId);
-				const fresh = this.#known !== null && ids.some((id) => !this.#known!.has(id));
-				this.#known = new Set(ids);
-				if (fresh) void this.sync();
+				const known = this.#known;
+				this.#known = ids;
+				if (known !== null && ids.some((id) => !known.includes(id))) void this.sync();
 			},
 			(error) => console.error('outbox', error)
 		);
@@ -113,7 +113,7 @@ export class SyncService {
 	}
 
 	async retry(reportId: string): Promise<void> {
-		await outbox.retry(reportId, new Date().toISOString());
+		await outbox.retry(reportId);
 		await this.sync({ force: true });
 	}
 
