@@ -244,6 +244,41 @@ test.describe('sync', () => {
 		expect(held.reports.map((r) => r.reportId).sort()).toEqual(signed.map((r) => r.id).sort());
 	});
 
+	test('with the app closed, the service worker’s Background Sync sends what was signed offline', async ({
+		page,
+		context
+	}) => {
+		const t = (current = await team());
+		await enrolDevice(page, t);
+		await context.setOffline(true);
+		const signed = await signReport(page, REPORTS[0]!);
+		await expect(page.getByText('1 unsynced')).toBeVisible();
+
+		const cdp = await context.newCDPSession(page);
+		const registered = new Promise<{ registrationId: string; scopeURL: string }[]>((resolve) =>
+			cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => resolve(event.registrations))
+		);
+		await cdp.send('ServiceWorker.enable');
+		const registration = (await registered).find((r) => r.scopeURL.startsWith(t.server.url));
+		expect(registration).toBeDefined();
+
+		// No tab of the app is open any more: only the service worker can send the report.
+		await page.goto('about:blank');
+		await context.setOffline(false);
+		await cdp.send('ServiceWorker.dispatchSyncEvent', {
+			origin: t.server.url,
+			registrationId: registration!.registrationId,
+			tag: 'shelfcheck-outbox',
+			lastChance: false
+		});
+		await expect
+			.poll(async () => (await onServer(t)).reports.map((r) => r.reportHash), { timeout: 30_000 })
+			.toEqual([signed.hash]);
+		// Back in the app, the receipt the worker stored shows.
+		await page.goto(t.server.url);
+		await expect(page.getByText('All synced')).toBeVisible();
+	});
+
 	test('without an account nothing is sent, and the device says what to do', async ({
 		page,
 		context
