@@ -355,15 +355,15 @@ export async function searchReports(
 			)
 		);
 	}
-	if (query.provision) {
-		const provision = query.provision;
-		const outcome = query.outcome;
+	if (query.provision || query.outcome) {
+		// A provision (optionally with its outcome), or an outcome alone: any provision with it.
+		const { provision, outcome } = query;
 		q = q.where((eb) => {
 			let sub = eb
 				.selectFrom('report_provisions')
 				.select('report_provisions.report_id')
-				.whereRef('report_provisions.report_id', '=', 'reports.id')
-				.where('report_provisions.provision_id', '=', provision);
+				.whereRef('report_provisions.report_id', '=', 'reports.id');
+			if (provision) sub = sub.where('report_provisions.provision_id', '=', provision);
 			if (outcome) sub = sub.where('report_provisions.outcome', '=', outcome);
 			return eb.exists(sub);
 		});
