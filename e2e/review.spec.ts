@@ -411,8 +411,17 @@ for (const engine of ENGINES) {
 			}
 			await expect(page.getByRole('img', { name: 'Password card' })).toBeVisible();
 			expect(await seriousAccessibilityViolations(page)).toEqual([]);
-			await page.evaluate(() => window.scrollTo(0, 0));
-			await page.screenshot({ path: `test-results/review-report-${engine}.png`, fullPage: true });
+			// For a look on a phone: the top, the roll-up and the answers, a screen each.
+			for (const [part, heading] of [
+				['top', 'Acme SC-CAM-200'],
+				['rollup', 'UK PSTI'],
+				['answers', 'Answers']
+			] as const) {
+				await page
+					.getByRole('heading', { name: heading, exact: true })
+					.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+				await page.screenshot({ path: `test-results/review-report-${part}-${engine}.png` });
+			}
 
 			const [download] = await Promise.all([
 				page.waitForEvent('download'),
@@ -426,6 +435,8 @@ for (const engine of ENGINES) {
 			const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 			expect(text).toContain(ids.a);
 			expect(text).toContain('Field indications, not a conformance assessment.');
+			// The server embedded the same fonts as the app does (DejaVu Sans, subset).
+			expect(execFileSync('pdffonts', [file], { encoding: 'utf8' })).toMatch(/DejaVuSans-Bold/);
 			// The photos are embedded: pdfimages lists them.
 			const images2 = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' });
 			expect(
