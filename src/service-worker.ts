@@ -32,7 +32,7 @@ registerRoute(
 			/^\/api\//,
 			/^\/\.well-known\//,
 			/^\/(setup|invite)\//,
-			/^\/(signin|signout|account|admin)(\/|$)/
+			/^\/(signin|signout|account|admin|reports|products)(\/|$)/
 		]
 	})
 );

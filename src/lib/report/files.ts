@@ -3,6 +3,7 @@ import { photos, type SignedReportRow } from '$lib/db';
 import { bytesOf } from '$lib/evidence/store-verified';
 import { checkReportDocument, type ReportDocument } from './document';
 import { buildExport } from './export';
+import { reportFileStem } from './file-name';
 import { readUnverified } from '$lib/signing';
 
 /**
@@ -60,12 +61,6 @@ export class SignedReportFiles {
 
 	/** A short, safe file name stem: shelfcheck-<model or place>-<first 8 of the report id>. */
 	fileStem(): string {
-		const what = this.document.product.model || this.document.place.name;
-		const slug = what
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '')
-			.slice(0, 40);
-		return `shelfcheck-${slug || 'report'}-${this.document.reportId.slice(0, 8)}`;
+		return reportFileStem(this.document);
 	}
 }

@@ -129,6 +129,7 @@ export interface ReportQuery {
 	verdict?: 'PASS' | 'FAIL' | 'NA' | 'INCONCLUSIVE' | 'REFER';
 	/** Reports whose roll-up covers this provision id (e.g. 5.1-1), optionally with `outcome`. */
 	provision?: string;
+	/** With `provision`: that provision's outcome; alone: any provision with this outcome. */
 	outcome?: string;
 	inspector?: string;
 	/** finishedAt from (inclusive) / to (exclusive): ISO date or timestamp. */

@@ -278,8 +278,11 @@ function decodeCursor(cursor: string): [string, string] {
 	throw new Problem(400, 'invalid-cursor', 'The cursor is not one this server gave out.');
 }
 
-/** Reviewers and admins read their organisation's reports; an inspector only their own. */
-function visible(db: Db, user: SessionUser) {
+/**
+ * Who reads which reports, decided here once for the API and the reviewer's pages: reviewers and
+ * admins their whole organisation's, an inspector only the reports they sent themselves.
+ */
+export function visibleReports(db: Db, user: SessionUser) {
 	let query = db.selectFrom('reports').where('reports.org_id', '=', user.orgId);
 	if (user.role === 'inspector') query = query.where('reports.user_id', '=', user.id);
 	return query;
@@ -334,7 +337,7 @@ export async function searchReports(
 	query: Omit<ReportQuery, 'limit'> & { limit?: number }
 ): Promise<ReportList> {
 	const limit = query.limit ?? 50;
-	let q = visible(db, user).select(summaryColumns);
+	let q = visibleReports(db, user).select(summaryColumns);
 	if (query.gtin) q = q.where('reports.gtin', '=', query.gtin.padStart(14, '0'));
 	const like = (column: 'reports.model' | 'reports.brand' | 'reports.inspector', text: string) =>
 		q.where((eb) => eb(eb.fn('lower', [column]), 'like', eb.val(likeEscape(text))));
@@ -355,15 +358,15 @@ export async function searchReports(
 			)
 		);
 	}
-	if (query.provision) {
-		const provision = query.provision;
-		const outcome = query.outcome;
+	if (query.provision || query.outcome) {
+		// A provision (optionally with its outcome), or an outcome alone: any provision with it.
+		const { provision, outcome } = query;
 		q = q.where((eb) => {
 			let sub = eb
 				.selectFrom('report_provisions')
 				.select('report_provisions.report_id')
-				.whereRef('report_provisions.report_id', '=', 'reports.id')
-				.where('report_provisions.provision_id', '=', provision);
+				.whereRef('report_provisions.report_id', '=', 'reports.id');
+			if (provision) sub = sub.where('report_provisions.provision_id', '=', provision);
 			if (outcome) sub = sub.where('report_provisions.outcome', '=', outcome);
 			return eb.exists(sub);
 		});
@@ -392,7 +395,7 @@ export async function searchReports(
 
 export async function getReport(db: Db, user: SessionUser, id: string): Promise<ReportDetail> {
 	const row = UUID.test(id)
-		? await visible(db, user)
+		? await visibleReports(db, user)
 				.select([...summaryColumns, 'reports.jws'])
 				.where('reports.id', '=', id.toLowerCase())
 				.executeTakeFirst()

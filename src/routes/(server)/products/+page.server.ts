@@ -1,0 +1,13 @@
+import { pageUser } from '$lib/server/review/http';
+import { productRegister } from '$lib/server/review/reports';
+import { store } from '$lib/server/store';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const user = pageUser(event);
+	return {
+		role: user.role,
+		organisation: user.orgName,
+		products: await productRegister(store().db, user)
+	};
+};

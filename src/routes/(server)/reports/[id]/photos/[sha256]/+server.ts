@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { orPageError, pageUser } from '$lib/server/review/http';
+import { reportPhoto } from '$lib/server/review/reports';
+import { settings, store } from '$lib/server/store';
+import { SHA256_HEX } from '$lib/sync/protocol';
+import type { RequestHandler } from './$types';
+
+/** A photo of this report, for whoever may read the report (same-origin, so the CSP allows it). */
+export const GET: RequestHandler = async (event) => {
+	const user = pageUser(event);
+	const { id, sha256 } = event.params;
+	if (!SHA256_HEX.test(sha256)) error(404, 'There is no such photo.');
+	const bytes = await orPageError(() =>
+		reportPhoto(store().db, settings().dataDir, user, id, sha256)
+	);
+	if (!bytes) error(404, 'There is no such photo.');
+	return new Response(new Uint8Array(bytes), {
+		headers: {
+			'content-type': 'image/jpeg',
+			'content-length': String(bytes.byteLength),
+			'cache-control': 'private, max-age=31536000, immutable',
+			etag: `"${sha256}"`,
+			'content-security-policy': "default-src 'none'; sandbox"
+		}
+	});
+};
