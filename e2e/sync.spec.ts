@@ -153,6 +153,21 @@ test.describe('sync', () => {
 			]);
 			expect(held.photoFiles).toBe(DISTINCT_PHOTOS);
 
+			// The team's product register came down with the sync: the product card shows it offline.
+			await page.getByRole('link', { name: 'Settings' }).click();
+			await expect(page.getByText('product register on this device')).toContainText('3 products');
+			await context.setOffline(true);
+			await page.getByRole('link', { name: 'Shelfcheck' }).click();
+			await page.getByRole('button', { name: 'New inspection' }).click();
+			await page.getByRole('button', { name: 'Skip' }).click();
+			await page.getByRole('dialog').getByRole('textbox', { name: 'Reason' }).fill('No barcode');
+			await page.getByRole('button', { name: 'Continue without a code' }).click();
+			await page.getByRole('textbox', { name: 'Model designation' }).fill('SC-PLUG-10');
+			const teamRegister = page.getByRole('region', { name: 'Your team’s register' });
+			await expect(teamRegister).toContainText('Inspected 1 time (Corner Electrics)');
+			await expect(teamRegister).toContainText('by Ivy Inspector');
+			await context.setOffline(false);
+
 			// Nothing local is deleted by a sync: a reload still shows every report, synced.
 			await page.reload();
 			await page.getByRole('link', { name: 'Shelfcheck' }).click();

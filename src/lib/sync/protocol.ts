@@ -16,7 +16,8 @@ export const API = {
 	evidence: (sha256: string) => `/api/v1/evidence/${sha256}`,
 	missingEvidence: '/api/v1/evidence/missing',
 	reports: '/api/v1/reports',
-	report: (id: string) => `/api/v1/reports/${id}`
+	report: (id: string) => `/api/v1/reports/${id}`,
+	products: '/api/v1/products'
 } as const;
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -164,3 +165,42 @@ export const reportQuerySchema = v.strictObject({
 	),
 	cursor: v.optional(v.pipe(v.string(), v.maxLength(200)))
 });
+
+// ---------------------------------------------------------------- product register
+
+/** A product the team has inspected, as a device takes it offline (`GET /api/v1/products`). */
+export interface TeamProduct {
+	/** `gtin:<14 digits>`, else `name:<brand>|<model>` in lower case (see `registerKey`). */
+	key: string;
+	title: string;
+	gtin: string | null;
+	brand: string | null;
+	model: string | null;
+	inspections: number;
+	/** Where it was inspected, most recent first. */
+	places: string[];
+	latest: {
+		reportId: string;
+		finishedAt: string;
+		inspector: string;
+		/** The PSTI requirements' roll-up outcomes in the latest report. */
+		psti: { id: string; outcome: string }[];
+	};
+}
+
+export interface ProductRegister {
+	generatedAt: string;
+	products: TeamProduct[];
+}
+
+/** A product's key in the register: its GTIN, else its brand and model; null when neither. */
+export function registerKey(p: {
+	gtin?: string | null;
+	brand?: string | null;
+	model?: string | null;
+}): string | null {
+	if (p.gtin) return `gtin:${p.gtin}`;
+	const brand = (p.brand ?? '').trim().toLowerCase();
+	const model = (p.model ?? '').trim().toLowerCase();
+	return brand || model ? `name:${brand}|${model}` : null;
+}

@@ -7,6 +7,7 @@ import { outbox } from '$lib/db';
 import { forgetEnrolment, loadAccount, markSignedOut } from './account';
 import { runSync, type SyncOptions, type SyncResult } from './engine';
 import { httpSyncServer } from './http-server';
+import { refreshTeamRegister } from './team-register';
 
 export const SYNC_LOCK = 'shelfcheck-sync';
 export const BACKGROUND_SYNC_TAG = 'shelfcheck-outbox';
@@ -24,6 +25,8 @@ export async function syncOutbox(options: SyncOptions = {}): Promise<SyncRun> {
 		const result = await runSync(outbox, httpSyncServer(), options);
 		if (result.stopped === 'signed-out') await markSignedOut();
 		if (result.stopped === 'not-enrolled') await forgetEnrolment();
+		// Reached the server: take the team's latest product register offline too.
+		if (!result.stopped) await refreshTeamRegister();
 		return { ran: true, result };
 	};
 	if (!navigator.locks) return run();

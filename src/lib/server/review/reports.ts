@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import { catalogue } from '$lib/catalogue';
 import type { Verdict } from '$lib/catalogue/types';
 import { pstiProvisionIds, type ProvisionOutcome } from '$lib/inspection/rollup';
+import { registerKey } from '$lib/sync/protocol';
 import { checkReportDocument, type ReportDocument } from '$lib/report/document';
 import { reportFileStem } from '$lib/report/file-name';
 import { reportContent, type ReportContent } from '$lib/report/pdf-content';
@@ -393,10 +394,7 @@ export interface ProductEntry {
 
 /** A product is its GTIN; without one, its brand and model; without those, not identified. */
 export function productKey(p: { gtin: string | null; brand: string | null; model: string | null }) {
-	if (p.gtin) return `gtin:${p.gtin}`;
-	if (p.brand || p.model)
-		return `name:${(p.brand ?? '').trim().toLowerCase()}|${(p.model ?? '').trim().toLowerCase()}`;
-	return 'unidentified';
+	return registerKey(p) ?? 'unidentified';
 }
 
 const outcomeOrder: ProvisionOutcome[] = [
