@@ -96,9 +96,7 @@ describe('candidates from a label', () => {
 			'R6700v3',
 			'Router'
 		]);
-		expect(found.filter((c) => c.field === 'hardwareVersion').map((c) => c.value)).toEqual([
-			'1.0'
-		]);
+		expect(found.filter((c) => c.field === 'hardwareVersion').map((c) => c.value)).toEqual(['1.0']);
 	});
 
 	it('finds a MAC address by its shape without a label word, and mends O for 0', () => {
@@ -110,7 +108,9 @@ describe('candidates from a label', () => {
 
 	it('reads setup codes, PW and a brand given by a word', () => {
 		const found = values(
-			['Brand: Globex', 'Type No. GX-9 2', 'HomeKit Setup Code 123-45-678', 'PW: 7Hq9wL2x'].join('\n')
+			['Brand: Globex', 'Type No. GX-9 2', 'HomeKit Setup Code 123-45-678', 'PW: 7Hq9wL2x'].join(
+				'\n'
+			)
 		);
 		expect(found.brand).toBe('Globex');
 		expect(found.model).toBe('GX-9 2');
@@ -119,7 +119,9 @@ describe('candidates from a label', () => {
 	});
 
 	it('proposes nothing for a label word without a value, and a value once', () => {
-		const found = extractCandidates(['Model:', 'Serial No.', 'Model SC-1', 'model sc-1'].join('\n'));
+		const found = extractCandidates(
+			['Model:', 'Serial No.', 'Model SC-1', 'model sc-1'].join('\n')
+		);
 		expect(found.map((c) => `${c.field}=${c.value}`)).toEqual(['model=SC-1']);
 		expect(found[0]!.line).toBe(2);
 	});

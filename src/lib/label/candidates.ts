@@ -31,7 +31,12 @@ export type IdentityField = 'brand' | 'model' | 'hardwareVersion' | 'serial' | '
 export type CredentialKind = 'password' | 'pin' | 'wifiKey' | 'setupCode';
 export type CandidateField = IdentityField | CredentialKind;
 
-export const credentialKinds: readonly CredentialKind[] = ['password', 'pin', 'wifiKey', 'setupCode'];
+export const credentialKinds: readonly CredentialKind[] = [
+	'password',
+	'pin',
+	'wifiKey',
+	'setupCode'
+];
 
 export function isCredentialKind(field: CandidateField): field is CredentialKind {
 	return (credentialKinds as readonly string[]).includes(field);
@@ -74,7 +79,10 @@ interface Cue {
 // specific field wins. Separators are matched after the cue.
 const CUES: Cue[] = [
 	// Credentials
-	{ field: 'wifiKey', pattern: String.raw`(?:wi-?fi|wlan|wpa2?(?:-psk)?|wireless|network)\s*(?:password|passphrase|key|pw)` },
+	{
+		field: 'wifiKey',
+		pattern: String.raw`(?:wi-?fi|wlan|wpa2?(?:-psk)?|wireless|network)\s*(?:password|passphrase|key|pw)`
+	},
 	{ field: 'wifiKey', pattern: String.raw`wpa2?(?:-psk)?|psk|security\s+key|passphrase` },
 	{ field: 'setupCode', pattern: String.raw`(?:home\s*kit\s+)?(?:setup|pairing|device)\s+code` },
 	{ field: 'pin', pattern: String.raw`(?:wps\s+)?pin(?:\s+code)?` },
@@ -83,7 +91,10 @@ const CUES: Cue[] = [
 		pattern: String.raw`(?:default\s+|admin\s+|user\s+|login\s+|device\s+|web\s+)?(?:password|passwort|passwd|pwd|pw|pass)`
 	},
 	// Versions of software are not the hardware version ("FW ver 1.2" is not "ver 1.2").
-	{ field: 'ignore', pattern: String.raw`(?:firmware|software|fw|sw)\s*(?:version|ver\.?|rev\.?|v(?=[\s.:]))?` },
+	{
+		field: 'ignore',
+		pattern: String.raw`(?:firmware|software|fw|sw)\s*(?:version|ver\.?|rev\.?|v(?=[\s.:]))?`
+	},
 	// Identity
 	{ field: 'ssid', pattern: String.raw`ssid|(?:wi-?fi|wlan|network)\s+name` },
 	{ field: 'mac', pattern: String.raw`mac(?:\s+(?:address|addr\.?|id))?` },
@@ -188,7 +199,10 @@ function valueAfter(text: string, hit: CueHit, end: number): { start: number; va
 	const raw = taken.join(' ');
 	const value = trimValue(raw);
 	const lead = raw.indexOf(value);
-	return { start: hit.valueStart + (span.length - span.trimStart().length) + Math.max(0, lead), value };
+	return {
+		start: hit.valueStart + (span.length - span.trimStart().length) + Math.max(0, lead),
+		value
+	};
 }
 
 /** A MAC address in the usual colon form, upper case; null when it is not one. */
@@ -213,7 +227,14 @@ function brandFromFirstLine(lines: string[], cued: Set<number>): Candidate | nul
 		if (!first || /\d{3,}/u.test(trimmed) || !/[\p{Lu}]/u.test(first[0])) return null;
 		const start = text.indexOf(first[0]);
 		const value = trimValue(first[0]);
-		return { field: 'brand', value, line: index, start, end: start + value.length, cue: 'first line' };
+		return {
+			field: 'brand',
+			value,
+			line: index,
+			start,
+			end: start + value.length,
+			cue: 'first line'
+		};
 	}
 	return null;
 }
@@ -238,7 +259,11 @@ export function extractCandidates(input: OcrLine[] | string): Candidate[] {
 			const hit = hits[n]!;
 			let next = hits[n + 1];
 			// "Password: password": after a separator, a label word is the value itself.
-			if (next && next.start === hit.valueStart && /[:=]/u.test(text.slice(hit.start, next.start))) {
+			if (
+				next &&
+				next.start === hit.valueStart &&
+				/[:=]/u.test(text.slice(hit.start, next.start))
+			) {
 				n++;
 				next = hits[n + 1];
 			}

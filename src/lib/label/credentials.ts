@@ -75,7 +75,21 @@ export const COMMON_DEFAULTS: readonly string[] = [
 ];
 
 /** Words that, with only digits or symbols added, still make a default ("admin2024", "Password!"). */
-const DEFAULT_WORDS = ['admin', 'administrator', 'password', 'passw0rd', 'root', 'user', 'guest', 'default', 'changeme', 'welcome', 'qwerty', 'setup', 'support'];
+const DEFAULT_WORDS = [
+	'admin',
+	'administrator',
+	'password',
+	'passw0rd',
+	'root',
+	'user',
+	'guest',
+	'default',
+	'changeme',
+	'welcome',
+	'qwerty',
+	'setup',
+	'support'
+];
 
 export interface CharacterClasses {
 	lower: boolean;
@@ -202,15 +216,17 @@ function longestCommon(a: string, b: string): number {
 	return best;
 }
 
-function relate(credential: string, identifier: string): { relation: Relation; shared: number } | null {
+function relate(
+	credential: string,
+	identifier: string
+): { relation: Relation; shared: number } | null {
 	if (credential.length === 0 || identifier.length === 0) return null;
 	if (credential === identifier) return { relation: 'equal', shared: credential.length };
 	if (identifier.length >= MIN_SHARED && credential.includes(identifier))
 		return { relation: 'contains', shared: identifier.length };
 	if (credential.length >= MIN_SHARED) {
 		if (identifier.endsWith(credential)) return { relation: 'suffix', shared: credential.length };
-		if (identifier.startsWith(credential))
-			return { relation: 'prefix', shared: credential.length };
+		if (identifier.startsWith(credential)) return { relation: 'prefix', shared: credential.length };
 		if (identifier.includes(credential)) return { relation: 'part', shared: credential.length };
 	}
 	// A long stretch in common (half the credential, at least 4): a part of the identifier with
@@ -301,14 +317,20 @@ export function counterNeighbours(value: string, window = COUNTER_WINDOW): strin
 
 /** A fresh HMAC key that cannot be exported (kept by the device; never in a report). */
 export function newCredentialKey(): Promise<CryptoKey> {
-	return crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, false, [
-		'sign'
-	]);
+	return crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign']);
 }
 
 /** HMAC-SHA-256 of the kind and value, lower-case hex. */
-export async function keyedHash(key: CryptoKey, kind: CredentialKind, value: string): Promise<string> {
-	const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`${kind}\u0000${value}`));
+export async function keyedHash(
+	key: CryptoKey,
+	kind: CredentialKind,
+	value: string
+): Promise<string> {
+	const mac = await crypto.subtle.sign(
+		'HMAC',
+		key,
+		new TextEncoder().encode(`${kind}\u0000${value}`)
+	);
 	return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -348,13 +370,17 @@ export interface UnitComparison {
 /** Compares the credentials of one kind across units (one credential per unit, the latest). */
 export function compareUnits(credentials: UnitCredential[], kind: CredentialKind): UnitComparison {
 	const byUnit = new Map<number, UnitCredential>();
-	for (const credential of credentials) if (credential.kind === kind) byUnit.set(credential.unit, credential);
+	for (const credential of credentials)
+		if (credential.kind === kind) byUnit.set(credential.unit, credential);
 	const list = [...byUnit.values()].sort((a, b) => a.unit - b.unit);
 	const result: UnitComparison = { units: list.map((c) => c.unit), equal: [], consecutive: [] };
 	for (const [i, a] of list.entries()) {
 		for (const b of list.slice(i + 1)) {
 			if (a.hash === b.hash) result.equal.push([a.unit, b.unit]);
-			else if (a.neighbours.includes(b.hash.slice(0, 16)) || b.neighbours.includes(a.hash.slice(0, 16)))
+			else if (
+				a.neighbours.includes(b.hash.slice(0, 16)) ||
+				b.neighbours.includes(a.hash.slice(0, 16))
+			)
 				result.consecutive.push([a.unit, b.unit]);
 		}
 	}
