@@ -30,7 +30,11 @@ function checkVersions() {
 }
 
 /** @type {Record<string, string>} */
-const MIME = { '.js': 'text/javascript', '.wasm': 'application/wasm', '.gz': 'application/gzip' };
+const MIME = {
+	'.js': 'text/javascript',
+	'.wasm': 'application/wasm',
+	'.traineddata': 'application/octet-stream'
+};
 
 /**
  * Serves the OCR engine (tesseract.js worker, core, English data) from our own origin: copies the

@@ -58,7 +58,8 @@ function start(): Promise<TesseractWorker> {
 			// data in IndexedDB: the service worker's cache already holds it.
 			workerBlobURL: false,
 			cacheMethod: 'none',
-			gzip: true,
+			// The file is gzipped all the same; the worker unzips it (see engine-files.js).
+			gzip: false,
 			logger: (message: { status: string; progress: number }) => {
 				listener?.({
 					stage: message.status === 'recognizing text' ? 'reading' : 'loading',
