@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { ocrEngine } from './vite-ocr-engine.js';
 
 const unused = fileURLToPath(new URL('./src/lib/report/jspdf-extras-unused.ts', import.meta.url));
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), ocrEngine()],
 	resolve: {
 		alias: { html2canvas: unused, dompurify: unused, canvg: unused }
 	},

@@ -11,6 +11,7 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { BACKGROUND_SYNC_TAG, syncOutbox } from '$lib/sync/run';
+import { coreVariant, filesToCache } from '$lib/label/engine-files.js';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -19,7 +20,11 @@ declare const self: ServiceWorkerGlobalScope;
 precacheAndRoute([
 	...build.map((url) => ({ url, revision: url.includes('/immutable/') ? null : version })),
 	...files.map((url) => ({ url, revision: version })),
-	...prerendered.map((url) => ({ url, revision: version }))
+	...prerendered.map((url) => ({ url, revision: version })),
+	// The OCR engine for Read label (about 6 MB: worker, the one core this browser runs, English
+	// data), at install so that the first label read offline works. Its directory is named after
+	// the engine's versions, so an update of the app alone never downloads it again.
+	...filesToCache(coreVariant()).map((url) => ({ url, revision: null }))
 ]);
 cleanupOutdatedCaches();
 

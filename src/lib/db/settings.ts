@@ -21,4 +21,8 @@ export class SettingsRepository {
 		});
 		return () => subscription.unsubscribe();
 	}
+
+	async delete(key: string): Promise<void> {
+		await this.db.settings.delete(key);
+	}
 }

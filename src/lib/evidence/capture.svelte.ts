@@ -32,18 +32,21 @@ export class PhotoCapture {
 		this.#target = target;
 	}
 
-	async add(files: File[]): Promise<void> {
-		if (files.length === 0) return;
+	/** Stores the files as evidence; returns the photos stored and verified. */
+	async add(files: File[]): Promise<PhotoRecord[]> {
+		const stored: PhotoRecord[] = [];
+		if (files.length === 0) return stored;
 		const { inspectionId, checkId } = this.#target();
 		const { maxEdge, recordLocation } = await photoSettings();
 		this.messages = [];
 		this.progress = { done: 0, total: files.length };
 		try {
 			for (const file of files) {
-				if (!(await this.#roomFor(file))) return;
+				if (!(await this.#roomFor(file))) return stored;
 				try {
 					const started = performance.now();
 					const saved = await savePhoto(file, { inspectionId, checkId, maxEdge, recordLocation });
+					stored.push(saved);
 					// From the chosen file to a verified stored photo; the benchmark reads this.
 					performance.measure('shelfcheck:photo-saved', { start: started });
 					this.messages.push({
@@ -61,6 +64,7 @@ export class PhotoCapture {
 		} finally {
 			this.progress = null;
 		}
+		return stored;
 	}
 
 	async #roomFor(file: File): Promise<boolean> {

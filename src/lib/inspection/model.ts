@@ -7,6 +7,7 @@
  * every read, so changing a scope answer cannot leave a stale "applicable" flag behind.
  */
 
+import type { LabelReading, ProductLabelField } from '$lib/label/reading';
 import type {
 	BundleId,
 	InspectionContext,
@@ -30,7 +31,7 @@ export interface Place {
 
 /** How the product was identified at the start (see `product/identification.ts`). */
 export interface ProductIdentification {
-	method: 'camera' | 'photo' | 'keyboard-scanner' | 'typed' | 'skipped';
+	method: 'camera' | 'photo' | 'keyboard-scanner' | 'typed' | 'label' | 'skipped';
 	/** The decoded or typed text, exactly (GS separators kept). Absent when skipped. */
 	text?: string;
 	/** The decoder's barcode format, Barcode Detection API naming (e.g. "ean_13"). */
@@ -50,6 +51,8 @@ export interface ProductIdentity {
 	batch?: string;
 	serial?: string;
 	identification?: ProductIdentification;
+	/** The fields whose value was read from the label by OCR and confirmed by the inspector. */
+	readFromLabel?: ProductLabelField[];
 }
 
 export type ScopeAnswers = Partial<Record<ScopeQuestionId, ScopeAnswer>>;
@@ -84,4 +87,9 @@ export interface Inspection {
 	finishedAt?: Timestamp;
 	/** The id of the signed report this draft amends; its report will name it as superseded. */
 	supersedes?: string;
+	/**
+	 * Label readings (Read label): the photo read, and of each printed credential only its
+	 * analysis and keyed hashes. Feeds the printed-credential checks as indications.
+	 */
+	labelReadings?: LabelReading[];
 }

@@ -266,3 +266,33 @@ describe('naming the product on the later steps', () => {
 		expect(describeStart({ skipReason: 'Torn', card })).toBe('SC-CAM-200 · no code');
 	});
 });
+
+describe('a label read in place of a code', () => {
+	it('travels in the URL with the accepted values, and records which fields were read', async () => {
+		const { startStateFromParams, startStateToParams, identifiedProduct, describeStart } =
+			await import('./identification');
+		const state = {
+			label: true as const,
+			card: { model: 'SC-CAM-200', brand: 'ACME', hardwareVersion: '2.2', serial: '5C0A12345' },
+			read: { model: 'SC-CAM-200', hardwareVersion: '2.1', serial: '5C0A12345' },
+			draftId: '2b1f0c1e-8f6a-4d3c-9b7a-0a1b2c3d4e5f'
+		};
+		const params = startStateToParams(state);
+		expect(params.get('via')).toBe('label');
+		expect(startStateFromParams(params)).toEqual(state);
+		const identified = identifiedProduct(state);
+		expect(identified).toEqual({
+			ok: true,
+			product: {
+				model: 'SC-CAM-200',
+				brand: 'ACME',
+				hardwareVersion: '2.2',
+				serial: '5C0A12345',
+				identification: { method: 'label' },
+				// The hardware version was typed over, so it no longer counts as read.
+				readFromLabel: ['model', 'serial']
+			}
+		});
+		expect(describeStart(state)).toBe('SC-CAM-200 · read from the label');
+	});
+});

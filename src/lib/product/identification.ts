@@ -10,20 +10,28 @@
 import { parseScan } from './scan';
 import type { ProductIdentity as Gs1Identity } from './identity';
 import { validateManualGtin } from './gtin';
+import {
+	productLabelFields,
+	readFromLabel,
+	type AcceptedFromLabel,
+	type ProductLabelField
+} from '$lib/label/reading';
 
-export type IdentificationMethod = 'camera' | 'photo' | 'keyboard-scanner' | 'typed' | 'skipped';
+export type IdentificationMethod =
+	'camera' | 'photo' | 'keyboard-scanner' | 'typed' | 'label' | 'skipped';
 
 export const identificationMethods: readonly IdentificationMethod[] = [
 	'camera',
 	'photo',
 	'keyboard-scanner',
 	'typed',
+	'label',
 	'skipped'
 ];
 
 /** A code as it came in: decoded from the camera, a photo or a hardware scanner, or typed. */
 export interface CodeEntry {
-	method: Exclude<IdentificationMethod, 'skipped'>;
+	method: Exclude<IdentificationMethod, 'skipped' | 'label'>;
 	/** Exactly as decoded or (for typed GTINs) as cleaned of spaces and hyphens. */
 	text: string;
 	/** The decoder's format (Barcode Detection API naming, e.g. `ean_13`), when decoded. */
@@ -51,6 +59,8 @@ export interface IdentifiedProduct {
 	batch?: string;
 	serial?: string;
 	identification: ProductIdentification;
+	/** The fields read from the label by OCR and confirmed (accepted, not typed over). */
+	readFromLabel?: ProductLabelField[];
 }
 
 /** What the inspector typed on the product card. */
@@ -69,9 +79,14 @@ export const emptyCardFields: ProductCardFields = {
 	serial: ''
 };
 
-/** Everything the start flow knows before the draft exists. */
-export type StartState = ({ code: CodeEntry } | { skipReason: string }) & {
+/**
+ * Everything the start flow knows before the draft exists: a code, or a skip with its reason, or
+ * a label read by OCR in place of a code.
+ */
+export type StartState = ({ code: CodeEntry } | { skipReason: string } | { label: true }) & {
 	card: ProductCardFields;
+	/** The values accepted from a label reading, as accepted (to record what was read). */
+	read?: AcceptedFromLabel;
 	/**
 	 * The id the inspection will have, chosen on the product card so that a photo of the label
 	 * taken there already belongs to it.
@@ -160,12 +175,17 @@ const PARAMS = {
 	draftId: 'draft'
 } as const;
 
+/** The accepted label values travel as `read.model=...`: names and values, never credentials. */
+const READ_PREFIX = 'read.';
+
 export function startStateToParams(state: StartState): URLSearchParams {
 	const params = new URLSearchParams();
 	if ('code' in state) {
 		params.set(PARAMS.method, state.code.method);
 		params.set(PARAMS.text, state.code.text);
 		if (state.code.format) params.set(PARAMS.format, state.code.format);
+	} else if ('label' in state) {
+		params.set(PARAMS.method, 'label');
 	} else {
 		params.set(PARAMS.method, 'skipped');
 		params.set(PARAMS.skip, state.skipReason);
@@ -175,6 +195,10 @@ export function startStateToParams(state: StartState): URLSearchParams {
 		if (card[field] !== '') params.set(PARAMS[field], card[field]);
 	}
 	if (state.draftId) params.set(PARAMS.draftId, state.draftId);
+	for (const field of productLabelFields) {
+		const value = state.read?.[field];
+		if (value) params.set(`${READ_PREFIX}${field}`, value);
+	}
 	return params;
 }
 
@@ -188,7 +212,16 @@ export function startStateFromParams(params: URLSearchParams): StartState | null
 		serial: params.get(PARAMS.serial) ?? ''
 	};
 	const draftId = params.get(PARAMS.draftId);
-	const draft = draftId && /^[0-9a-f-]{36}$/.test(draftId) ? { draftId } : {};
+	const read: AcceptedFromLabel = {};
+	for (const field of productLabelFields) {
+		const value = params.get(`${READ_PREFIX}${field}`);
+		if (value) read[field] = value;
+	}
+	const draft = {
+		...(draftId && /^[0-9a-f-]{36}$/.test(draftId) ? { draftId } : {}),
+		...(Object.keys(read).length > 0 ? { read } : {})
+	};
+	if (method === 'label') return { label: true, card, ...draft };
 	if (method === 'skipped') {
 		const skipReason = params.get(PARAMS.skip) ?? '';
 		return validateSkipReason(skipReason) === null ? { skipReason, card, ...draft } : null;
@@ -227,7 +260,9 @@ export function identifiedProduct(
 					text: state.code.text,
 					...(state.code.format ? { format: state.code.format } : {})
 				}
-			: { method: 'skipped', skipReason: state.skipReason.trim() };
+			: 'label' in state
+				? { method: 'label' }
+				: { method: 'skipped', skipReason: state.skipReason.trim() };
 	const identity = 'code' in state ? identityOf(state.code) : undefined;
 	const product: IdentifiedProduct = { model: state.card.model.trim(), identification };
 	const optional = {
@@ -241,6 +276,8 @@ export function identifiedProduct(
 	for (const [field, value] of Object.entries(optional) as [keyof typeof optional, string][]) {
 		if (value) product[field] = value;
 	}
+	const read = readFromLabel(state.read ?? {}, product);
+	if (read.length > 0) product.readFromLabel = read;
 	return { ok: true, product };
 }
 
@@ -252,6 +289,7 @@ const methodWords: Record<IdentificationMethod, string> = {
 	photo: 'Read from a photo',
 	'keyboard-scanner': 'Read by a barcode scanner',
 	typed: 'Typed',
+	label: 'Read from the label (OCR)',
 	skipped: 'No code'
 };
 
@@ -267,6 +305,12 @@ export function describeMethod(method: IdentificationMethod): string {
 export function describeStart(state: StartState): string {
 	const model = state.card.model.trim();
 	const gtin = 'code' in state ? identityOf(state.code)?.gtin14 : undefined;
-	const code = gtin ? `GTIN ${gtin}` : 'code' in state ? 'code not a GTIN' : 'no code';
+	const code = gtin
+		? `GTIN ${gtin}`
+		: 'code' in state
+			? 'code not a GTIN'
+			: 'label' in state
+				? 'read from the label'
+				: 'no code';
 	return model ? `${model} · ${code}` : code;
 }

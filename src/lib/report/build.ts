@@ -2,7 +2,14 @@ import type { Catalogue } from '$lib/catalogue/types';
 import type { PhotoRecord } from '$lib/evidence/model';
 import { applicableChecks, rollup, type Inspection } from '$lib/inspection';
 import type { PublicJwk } from '$lib/signing';
-import { REPORT_SCHEMA, type ReportDocument, type ReportPhoto } from './document';
+import { compareUnits } from '$lib/label/credentials';
+import { unitCredentials } from '$lib/label/reading';
+import {
+	REPORT_SCHEMA,
+	type ReportDocument,
+	type ReportPhoto,
+	type ReportPrintedCredential
+} from './document';
 
 export interface ReportInputs {
 	inspection: Inspection;
@@ -66,6 +73,7 @@ export function buildReportDocument(inputs: ReportInputs): ReportDocument {
 			];
 		}),
 		photos: photos.map((photo) => reportPhoto(photo, hashById)),
+		...printedCredentials(inspection, hashById),
 		rollup: rollup(catalogue, inspection).map((framework) => ({
 			framework: framework.framework,
 			provisions: framework.provisions.map((p) => ({
@@ -83,6 +91,45 @@ export function buildReportDocument(inputs: ReportInputs): ReportDocument {
 	};
 }
 
+/**
+ * The analysis of each unit's latest printed credentials, with the units compared. Never the
+ * clear value (kept on the device only if the inspector chose to) and never the keyed hash.
+ */
+function printedCredentials(
+	inspection: Inspection,
+	hashById: Map<string, string>
+): { printedCredentials?: ReportPrintedCredential[] } {
+	const readings = [...(inspection.labelReadings ?? [])].sort((a, b) =>
+		a.readAt.localeCompare(b.readAt)
+	);
+	const latest = new Map<string, ReportPrintedCredential>();
+	const units = unitCredentials(readings);
+	for (const reading of readings) {
+		for (const credential of reading.credentials) {
+			const comparison = compareUnits(units, credential.kind);
+			const other = (pairs: [number, number][]) =>
+				pairs
+					.filter((pair) => pair.includes(reading.unit))
+					.map(([a, b]) => (a === reading.unit ? b : a));
+			const { analysis } = credential;
+			latest.set(`${reading.unit}/${credential.kind}`, {
+				unit: reading.unit,
+				kind: credential.kind,
+				length: analysis.length,
+				classes: { ...analysis.classes },
+				commonDefault: analysis.commonDefault,
+				trivialPattern: analysis.trivialPattern,
+				derivedFrom: analysis.derivedFrom.map((d) => ({ ...d })),
+				sameAsUnits: other(comparison.equal),
+				counterWithUnits: other(comparison.consecutive),
+				photo: hashById.get(reading.photoId) ?? null
+			});
+		}
+	}
+	const list = [...latest.values()].sort((a, b) => a.unit - b.unit || a.kind.localeCompare(b.kind));
+	return list.length > 0 ? { printedCredentials: list } : {};
+}
+
 function productOf(inspection: Inspection): ReportDocument['product'] {
 	const product: ReportDocument['product'] = {};
 	const source = inspection.product ?? {};
@@ -91,6 +138,8 @@ function productOf(inspection: Inspection): ReportDocument['product'] {
 		const value = source[key]?.trim();
 		if (value) product[key] = value;
 	}
+	const read = (source.readFromLabel ?? []).filter((field) => product[field]);
+	if (read.length > 0) product.readFromLabel = read;
 	return product;
 }
 

@@ -128,3 +128,65 @@ describe('checkReportDocument', () => {
 		expect(checkReportDocument(bad)).toMatchObject({ ok: false, path: 'photos.0.sha256' });
 	});
 });
+
+describe('label readings in the report', () => {
+	it('carries the fields read from the label and the credential analysis, never the value or hash', async () => {
+		const { analyseCredential, fingerprint, newCredentialKey } =
+			await import('$lib/label/credentials');
+		const key = await newCredentialKey();
+		const credential = async (value: string) => ({
+			kind: 'password' as const,
+			analysis: analyseCredential('password', value, { serial: '5C0A12345' }),
+			...(await fingerprint(key, 'password', value)),
+			clear: value
+		});
+		const inspection = {
+			...finishedShopVisit(),
+			product: {
+				model: 'SC-CAM-200',
+				serial: '5C0A12345',
+				readFromLabel: ['model' as const, 'serial' as const]
+			},
+			labelReadings: [1, 2].map((unit) => ({
+				id: `r${unit}`,
+				photoId: `p${unit}`,
+				checkId: 'identify',
+				unit,
+				readAt: `${T}${unit}`,
+				engine: 'tesseract.js',
+				confidence: 91,
+				credentials: [] as Awaited<ReturnType<typeof credential>>[]
+			}))
+		};
+		inspection.labelReadings[0]!.credentials.push(await credential('admin1234'));
+		inspection.labelReadings[1]!.credentials.push(await credential('admin1234'));
+		const document = buildReportDocument({
+			inspection,
+			catalogue,
+			photos: [photo('p1', 'identify', 'e')],
+			reportId: '3f1b2a9e-8c1d-4e55-9a0b-1c2d3e4f5a6b',
+			supersedes: null,
+			device,
+			appVersion: '0.1.0+test',
+			previousReportHash: null,
+			finishedAt: T
+		});
+		expect(checkReportDocument(document)).toMatchObject({ ok: true });
+		expect(document.product.readFromLabel).toEqual(['model', 'serial']);
+		expect(document.printedCredentials).toEqual([
+			expect.objectContaining({ unit: 1, length: 9, sameAsUnits: [2], photo: hex('e') }),
+			expect.objectContaining({ unit: 2, sameAsUnits: [1], photo: null })
+		]);
+		const text = JSON.stringify(document);
+		expect(text).not.toContain('admin1234');
+		expect(text).not.toContain(inspection.labelReadings[0]!.credentials[0]!.hash);
+		// Reports from before label reading still validate; a hash smuggled in does not.
+		const { printedCredentials, ...older } = document;
+		expect(checkReportDocument(older)).toMatchObject({ ok: true });
+		const smuggled = {
+			...document,
+			printedCredentials: [{ ...printedCredentials![0]!, hash: hex('f') }]
+		};
+		expect(checkReportDocument(smuggled)).toMatchObject({ ok: false });
+	});
+});

@@ -29,7 +29,40 @@ const product = v.strictObject({
 	model: v.optional(v.string()),
 	hardwareVersion: v.optional(v.string()),
 	batch: v.optional(v.string()),
-	serial: v.optional(v.string())
+	serial: v.optional(v.string()),
+	/** Fields read from the label by OCR and confirmed by the inspector (added in app 0.1; optional). */
+	readFromLabel: v.optional(v.array(v.picklist(['brand', 'model', 'hardwareVersion', 'serial'])))
+});
+
+/**
+ * What the printed-credential checks were told about a credential read from a label: never the
+ * value and never its hash, only its shape and findings. Optional, so earlier reports still validate.
+ */
+const printedCredential = v.strictObject({
+	unit: v.pipe(count, v.minValue(1)),
+	kind: v.picklist(['password', 'pin', 'wifiKey', 'setupCode']),
+	length: count,
+	classes: v.strictObject({
+		lower: v.boolean(),
+		upper: v.boolean(),
+		digit: v.boolean(),
+		symbol: v.boolean()
+	}),
+	commonDefault: v.nullable(v.picklist(['exact', 'word'])),
+	trivialPattern: v.nullable(v.picklist(['sequence', 'repeat'])),
+	derivedFrom: v.array(
+		v.strictObject({
+			source: v.picklist(['serial', 'mac', 'ssid', 'model']),
+			relation: v.picklist(['equal', 'contains', 'part', 'prefix', 'suffix', 'hex']),
+			shared: count
+		})
+	),
+	/** Other units with the same value (a universal default indication). */
+	sameAsUnits: v.array(count),
+	/** Other units whose value is a counter's step away (an incremental counter indication). */
+	counterWithUnits: v.array(count),
+	/** The SHA-256 of the label photo it was read from. */
+	photo: v.nullable(sha256)
 });
 
 /** A mark on a photo in that photo's pixels, so no fractions are signed. */
@@ -97,6 +130,7 @@ export const reportDocumentSchema = v.strictObject({
 	scope: v.record(v.string(), v.picklist(['yes', 'no', 'unsure'])),
 	answers: v.array(answer),
 	photos: v.array(photo),
+	printedCredentials: v.optional(v.array(printedCredential)),
 	rollup: v.array(
 		v.strictObject({
 			framework: nonEmpty,
@@ -120,6 +154,7 @@ export const reportDocumentSchema = v.strictObject({
 export type ReportDocument = v.InferOutput<typeof reportDocumentSchema>;
 export type ReportPhoto = ReportDocument['photos'][number];
 export type ReportAnswer = ReportDocument['answers'][number];
+export type ReportPrintedCredential = NonNullable<ReportDocument['printedCredentials']>[number];
 
 export type DocumentCheck =
 	{ ok: true; document: ReportDocument } | { ok: false; path: string; message: string };

@@ -3,11 +3,22 @@
  * that drops the tab) loses nothing. Query strings only; the screens pass them to `resolve`.
  */
 
-/** The Identify screen: a code being typed, a skip reason being written. */
-export function identifyQuery(fields: { typed: string; reason: string | null }): string {
+/**
+ * The Identify screen: a code being typed, a skip reason being written, and after Read label the
+ * inspection's chosen id (the label photo is stored under it) and the values accepted from it.
+ */
+export function identifyQuery(fields: {
+	typed: string;
+	reason: string | null;
+	draftId?: string | null;
+	read?: Partial<Record<string, string>>;
+}): string {
 	const params = new URLSearchParams();
 	if (fields.typed) params.set('typed', fields.typed);
 	if (fields.reason !== null) params.set('reason', fields.reason);
+	if (fields.draftId) params.set('draft', fields.draftId);
+	for (const [field, value] of Object.entries(fields.read ?? {}))
+		if (value) params.set(`read.${field}`, value);
 	return params.toString();
 }
 
