@@ -31,6 +31,7 @@ interface Team {
 	server: ApiServer;
 	/** Reviewer's API client: what the team sees on the server. */
 	reviewer: ReturnType<typeof client>;
+	admin: ReturnType<typeof client>;
 }
 
 async function team(engine: Engine = 'sqlite'): Promise<Team> {
@@ -38,7 +39,7 @@ async function team(engine: Engine = 'sqlite'): Promise<Team> {
 	const admin = await setUp(server);
 	await addUser(server, admin, 'ivy@acme.test', 'inspector');
 	const reviewer = client(server, await addUser(server, admin, 'rex@acme.test', 'reviewer'));
-	return { server, reviewer };
+	return { server, reviewer, admin: client(server, admin.split('=')[1]) };
 }
 
 /** First visit online, then Settings: Sign in and Enrol this device. */
@@ -292,6 +293,34 @@ test.describe('sync', () => {
 		// Back in the app, the receipt the worker stored shows.
 		await page.goto(t.server.url);
 		await expect(page.getByText('All synced')).toBeVisible();
+	});
+
+	test('a report the server refuses is shown rejected with its reason, and stays on the device', async ({
+		page,
+		context
+	}) => {
+		const t = (current = await team());
+		await enrolDevice(page, t);
+		await context.setOffline(true);
+		await signReport(page, REPORTS[0]!);
+		// Meanwhile the admin revokes the device (a lost phone, say).
+		const { devices } = await (await t.admin('/api/v1/devices')).json();
+		expect(devices).toHaveLength(1);
+		const revoked = await t.admin(`/api/v1/devices/${devices[0].kid}`, { method: 'DELETE' });
+		expect(revoked.status).toBe(200);
+
+		await context.setOffline(false);
+		await page.getByRole('link', { name: /SC-CAM-200/ }).click();
+		await expect(
+			page.getByText('Rejected by the server: The device that signed this report has been revoked.')
+		).toBeVisible({ timeout: 30_000 });
+		await expect(
+			page.getByText(/This device was revoked by your admin: export the report/)
+		).toBeVisible();
+		// Not on the server, so still counted as unsynced; and the report stays on the device.
+		await expect(page.getByText('1 unsynced')).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Export' })).toBeEnabled();
+		expect((await onServer(t)).reports).toHaveLength(0);
 	});
 
 	test('without an account nothing is sent, and the device says what to do', async ({

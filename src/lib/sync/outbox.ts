@@ -68,9 +68,12 @@ export function retryDelay(attempts: number, random: () => number = Math.random)
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-/** Entries still to send: not synced, not rejected. */
-export const isUnsynced = (entry: OutboxEntry) =>
+/** Entries still to send: queued or part-way. */
+export const isPending = (entry: OutboxEntry) =>
 	entry.state === 'queued' || entry.state === 'uploading';
+
+/** Reports the server does not hold: pending, or rejected (they stay on the device). */
+export const isUnsynced = (entry: OutboxEntry) => entry.state !== 'synced';
 
 /** The one line a screen shows for a report's sync state. */
 export function describeOutboxEntry(entry: OutboxEntry | undefined): string {

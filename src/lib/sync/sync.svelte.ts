@@ -8,7 +8,7 @@
 import { outbox } from '$lib/db';
 import * as accounts from './account';
 import type { Account, Enrolment } from './account';
-import { isUnsynced, type OutboxEntry } from './outbox';
+import { isPending, isUnsynced, type OutboxEntry } from './outbox';
 import { BACKGROUND_SYNC_TAG, syncOutbox, type Skipped, type SyncRun } from './run';
 
 const EVERY_MINUTE = 60_000;
@@ -88,7 +88,7 @@ export class SyncService {
 				? run.result.message
 				: null
 			: WAITING[run.skipped];
-		if (this.entries.some(isUnsynced) && (!run.ran || run.result.stopped === 'offline'))
+		if (this.entries.some(isPending) && (!run.ran || run.result.stopped === 'offline'))
 			void registerBackgroundSync();
 		if (this.#again) {
 			this.#again = false;
