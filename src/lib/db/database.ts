@@ -3,7 +3,7 @@ import type { PhotoRecord } from '$lib/evidence/model';
 import type { Inspection } from '$lib/inspection/model';
 import type { ProductRecord } from '$lib/product/record';
 import type { DeviceKey } from '$lib/signing';
-import { readUnverified } from '$lib/signing/jws';
+import { readUnverified } from '$lib/signing/unverified';
 import { newOutboxEntry, type OutboxEntry } from '$lib/sync/outbox';
 
 /** The device's signing key: CryptoKeys kept by structured clone, the private one unexportable. */

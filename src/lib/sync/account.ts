@@ -7,42 +7,18 @@
 import { settings } from '$lib/db';
 import { deviceKey } from '$lib/signing/device-key';
 import { problemOf } from './http-server';
-import { API, type DeviceInfo, type Role, type SessionInfo } from './protocol';
-
-export interface Account {
-	userId: string;
-	email: string;
-	name: string;
-	role: Role;
-	organisation: string;
-	/** False once the server said the session is gone: sync waits for a new sign-in. */
-	signedIn: boolean;
-	checkedAt: string;
-}
-
-export interface Enrolment {
-	kid: string;
-	label: string;
-	userId: string;
-	enrolledAt: string;
-}
-
-export const ACCOUNT_KEY = 'syncAccount';
-export const ENROLMENT_KEY = 'syncEnrolment';
+import {
+	ACCOUNT_KEY,
+	ENROLMENT_KEY,
+	loadAccount,
+	type Account,
+	type Enrolment
+} from './account-state';
+export type { Account, Enrolment } from './account-state';
+import { API, type DeviceInfo, type SessionInfo } from './protocol';
 
 export class AccountError extends Error {
 	override name = 'AccountError';
-}
-
-export async function loadAccount(): Promise<{
-	account: Account | null;
-	enrolment: Enrolment | null;
-}> {
-	const [account, enrolment] = await Promise.all([
-		settings.get<Account | null>(ACCOUNT_KEY),
-		settings.get<Enrolment | null>(ENROLMENT_KEY)
-	]);
-	return { account: account ?? null, enrolment: enrolment ?? null };
 }
 
 async function request(path: string, init: RequestInit): Promise<Response> {

@@ -5,6 +5,9 @@
  */
 import type { ReportReceipt } from './protocol';
 
+/** The Background Sync tag under which the service worker sends the outbox. */
+export const BACKGROUND_SYNC_TAG = 'shelfcheck-outbox';
+
 export type OutboxState = 'queued' | 'uploading' | 'synced' | 'rejected';
 
 export interface OutboxEntry {

@@ -4,22 +4,21 @@
  * time across every tab and the service worker (Web Locks).
  */
 import { outbox } from '$lib/db';
-import { forgetEnrolment, loadAccount, markSignedOut } from './account';
+import { forgetEnrolment, markSignedOut } from './account';
+import { syncBlocker } from './account-state';
 import { runSync, type SyncOptions, type SyncResult } from './engine';
 import { httpSyncServer } from './http-server';
 import { refreshTeamRegister } from './team-register';
 
 export const SYNC_LOCK = 'shelfcheck-sync';
-export const BACKGROUND_SYNC_TAG = 'shelfcheck-outbox';
+export { BACKGROUND_SYNC_TAG } from './outbox';
 
 export type Skipped = 'busy' | 'offline' | 'signed-out' | 'not-enrolled';
 export type SyncRun = { ran: true; result: SyncResult } | { ran: false; skipped: Skipped };
 
 export async function syncOutbox(options: SyncOptions = {}): Promise<SyncRun> {
-	if (!navigator.onLine) return { ran: false, skipped: 'offline' };
-	const { account, enrolment } = await loadAccount();
-	if (!account?.signedIn) return { ran: false, skipped: 'signed-out' };
-	if (!enrolment) return { ran: false, skipped: 'not-enrolled' };
+	const blocked = await syncBlocker();
+	if (blocked) return { ran: false, skipped: blocked };
 
 	const run = async (): Promise<SyncRun> => {
 		const result = await runSync(outbox, httpSyncServer(), options);

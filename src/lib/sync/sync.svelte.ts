@@ -6,10 +6,13 @@
  * runs one when the connection returns with the app closed.
  */
 import { outbox } from '$lib/db';
-import * as accounts from './account';
-import type { Account, Enrolment } from './account';
-import { isPending, isUnsynced, type OutboxEntry } from './outbox';
-import { BACKGROUND_SYNC_TAG, syncOutbox, type Skipped, type SyncRun } from './run';
+import { loadAccount, syncBlocker, type Account, type Enrolment } from './account-state';
+import { BACKGROUND_SYNC_TAG, isPending, isUnsynced, type OutboxEntry } from './outbox';
+import type { Skipped, SyncRun } from './run';
+
+// The engine, the HTTP client and the account calls load on first use, not with the first screen.
+const accounts = () => import('./account');
+const syncing = () => import('./run');
 
 const EVERY_MINUTE = 60_000;
 
@@ -50,7 +53,7 @@ export class SyncService {
 		);
 		void this.#loadAccount().then(async () => {
 			if (this.account && navigator.onLine) {
-				this.account = await accounts.refreshAccount();
+				this.account = await (await accounts()).refreshAccount();
 			}
 			await this.sync();
 		});
@@ -75,7 +78,11 @@ export class SyncService {
 		this.running = true;
 		let run: SyncRun;
 		try {
-			run = await syncOutbox(options);
+			// Most devices never sign in: decide that here, before loading the sync code at all.
+			const blocked = await syncBlocker();
+			run = blocked
+				? { ran: false, skipped: blocked }
+				: await (await syncing()).syncOutbox(options);
 		} catch (error) {
 			this.waitingFor = `Sync failed: ${error instanceof Error ? error.message : error}`;
 			return;
@@ -97,18 +104,18 @@ export class SyncService {
 	}
 
 	async signIn(email: string, password: string): Promise<void> {
-		this.account = await accounts.signIn(email, password);
+		this.account = await (await accounts()).signIn(email, password);
 		await this.#loadAccount();
 		void this.sync({ force: true });
 	}
 
 	async signOut(): Promise<void> {
-		await accounts.signOut();
+		await (await accounts()).signOut();
 		await this.#loadAccount();
 	}
 
 	async enrol(label: string): Promise<void> {
-		this.enrolment = await accounts.enrolDevice(label);
+		this.enrolment = await (await accounts()).enrolDevice(label);
 		void this.sync({ force: true });
 	}
 
@@ -122,7 +129,7 @@ export class SyncService {
 	}
 
 	async #loadAccount(): Promise<void> {
-		const { account, enrolment } = await accounts.loadAccount();
+		const { account, enrolment } = await loadAccount();
 		this.account = account;
 		this.enrolment = enrolment;
 	}
