@@ -95,8 +95,9 @@ export class SyncService {
 				? run.result.message
 				: null
 			: WAITING[run.skipped];
-		if (this.entries.some(isPending) && (!run.ran || run.result.stopped === 'offline'))
-			void registerBackgroundSync();
+		const offline = run.ran ? run.result.stopped === 'offline' : run.skipped === 'offline';
+		// Only a lost connection is worth waking the service worker for when it returns.
+		if (offline && this.entries.some(isPending)) void registerBackgroundSync();
 		if (this.#again) {
 			this.#again = false;
 			await this.sync(options);
