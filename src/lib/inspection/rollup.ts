@@ -206,6 +206,17 @@ export const indicationLabels: Record<ProvisionOutcome, string> = {
 	NOT_ASSESSED: 'Not assessed in this inspection'
 };
 
+/** Outcomes strongest first: the order every summary counts and lists them in. */
+export const outcomeOrder: readonly ProvisionOutcome[] = [
+	'FAIL',
+	'REFER',
+	'INCONCLUSIVE',
+	'INCOMPLETE',
+	'PASS',
+	'NA',
+	'NOT_ASSESSED'
+];
+
 export interface PstiSummaryItem {
 	id: string;
 	title: string;

@@ -6,7 +6,12 @@
  */
 import type { Catalogue, Provision, ScopeQuestionId, Verdict } from '$lib/catalogue/types';
 import { verdictLabels } from '$lib/inspection/labels';
-import { indicationLabels, pstiProvisionIds, type ProvisionOutcome } from '$lib/inspection/rollup';
+import {
+	indicationLabels,
+	outcomeOrder,
+	pstiProvisionIds,
+	type ProvisionOutcome
+} from '$lib/inspection/rollup';
 import { fingerprintFromKeyId } from '$lib/signing/keys';
 import { IDENTIFY_STEP } from './build';
 import type { ReportDocument, ReportPhoto } from './document';
@@ -146,15 +151,6 @@ export function outcomeIndication(outcome: ProvisionOutcome): Indication {
 }
 
 const verdictOrder: Verdict[] = ['FAIL', 'REFER', 'INCONCLUSIVE', 'PASS', 'NA'];
-const outcomeOrder: ProvisionOutcome[] = [
-	'FAIL',
-	'REFER',
-	'INCONCLUSIVE',
-	'INCOMPLETE',
-	'PASS',
-	'NA',
-	'NOT_ASSESSED'
-];
 
 const contextWords: Record<ReportDocument['context'], string> = {
 	shop: 'Shop',

@@ -6,7 +6,7 @@
  */
 import { settings } from '$lib/db';
 import { deviceKey } from '$lib/signing/device-key';
-import { problemOf } from './http-server';
+import { fetchServer, problemOf } from './http-server';
 import {
 	ACCOUNT_KEY,
 	ENROLMENT_KEY,
@@ -23,7 +23,7 @@ export class AccountError extends Error {
 
 async function request(path: string, init: RequestInit): Promise<Response> {
 	try {
-		return await fetch(path, { ...init, cache: 'no-store', credentials: 'same-origin' });
+		return await fetchServer(path, init);
 	} catch {
 		throw new AccountError('No connection to the server. Nothing was changed; try again online.');
 	}
@@ -69,7 +69,7 @@ export async function refreshAccount(): Promise<Account | null> {
 	if (!account) return null;
 	let response: Response;
 	try {
-		response = await fetch(API.session, { cache: 'no-store', credentials: 'same-origin' });
+		response = await fetchServer(API.session);
 	} catch {
 		return account;
 	}

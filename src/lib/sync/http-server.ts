@@ -6,6 +6,11 @@
 import type { Reply, SyncProblem, SyncServer } from './engine';
 import { API, type ApiError, type MissingEvidenceResponse, type ReportReceipt } from './protocol';
 
+/** A call to the team server this app came from: never cached, with the session cookie. */
+export function fetchServer(path: string, init: RequestInit = {}, fetchImpl: typeof fetch = fetch) {
+	return fetchImpl(path, { ...init, cache: 'no-store', credentials: 'same-origin' });
+}
+
 /** A request that has not answered in this long is treated as a lost connection. */
 const TIMEOUT_MS = 60_000;
 
@@ -13,12 +18,11 @@ export function httpSyncServer(base = '', fetchImpl: typeof fetch = fetch): Sync
 	async function call<T>(path: string, init: RequestInit): Promise<Reply<T>> {
 		let response: Response;
 		try {
-			response = await fetchImpl(base + path, {
-				...init,
-				cache: 'no-store',
-				credentials: 'same-origin',
-				signal: AbortSignal.timeout(TIMEOUT_MS)
-			});
+			response = await fetchServer(
+				base + path,
+				{ ...init, signal: AbortSignal.timeout(TIMEOUT_MS) },
+				fetchImpl
+			);
 		} catch {
 			return {
 				ok: false,

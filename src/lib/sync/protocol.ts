@@ -8,6 +8,7 @@
  * `{"error":{"code":…,"message":…}}` (ApiError) with a 4xx/5xx status.
  */
 import * as v from 'valibot';
+import type { ProvisionOutcome } from '$lib/inspection/rollup';
 
 export const API = {
 	session: '/api/v1/session',
@@ -184,7 +185,7 @@ export interface TeamProduct {
 		finishedAt: string;
 		inspector: string;
 		/** The PSTI requirements' roll-up outcomes in the latest report. */
-		psti: { id: string; outcome: string }[];
+		psti: { id: string; outcome: ProvisionOutcome }[];
 	};
 }
 

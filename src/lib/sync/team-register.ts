@@ -3,6 +3,7 @@
  * product card can say, offline, what the team already found on this product.
  */
 import { settings } from '$lib/db';
+import { fetchServer } from './http-server';
 import { API, registerKey, type ProductRegister, type TeamProduct } from './protocol';
 
 export const REGISTER_KEY = 'teamRegister';
@@ -10,7 +11,7 @@ export const REGISTER_KEY = 'teamRegister';
 /** Fetches the register and keeps it; a failure keeps the last one (it is only a hint). */
 export async function refreshTeamRegister(): Promise<void> {
 	try {
-		const response = await fetch(API.products, { cache: 'no-store', credentials: 'same-origin' });
+		const response = await fetchServer(API.products);
 		if (response.ok) await settings.set(REGISTER_KEY, (await response.json()) as ProductRegister);
 	} catch {
 		// Offline or the server is away: the register on the device stays as it was.

@@ -11,8 +11,7 @@ import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { catalogue } from '$lib/catalogue';
 import type { Verdict } from '$lib/catalogue/types';
-import { pstiProvisionIds, type ProvisionOutcome } from '$lib/inspection/rollup';
-import { registerKey } from '$lib/sync/protocol';
+import { outcomeOrder, pstiProvisionIds, type ProvisionOutcome } from '$lib/inspection/rollup';
 import { checkReportDocument, type ReportDocument } from '$lib/report/document';
 import { reportFileStem } from '$lib/report/file-name';
 import { reportContent, type ReportContent } from '$lib/report/pdf-content';
@@ -24,7 +23,7 @@ import {
 	verifyCompact,
 	type PublicJwk
 } from '$lib/signing';
-import type { ReportQuery, ReportSummary } from '$lib/sync/protocol';
+import { registerKey, type ReportQuery, type ReportSummary } from '$lib/sync/protocol';
 import type { SessionUser } from '../auth/accounts';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
@@ -397,14 +396,8 @@ export function productKey(p: { gtin: string | null; brand: string | null; model
 	return registerKey(p) ?? 'unidentified';
 }
 
-const outcomeOrder: ProvisionOutcome[] = [
-	'FAIL',
-	'REFER',
-	'INCONCLUSIVE',
-	'INCOMPLETE',
-	'PASS',
-	'NA'
-];
+/** The register's counts leave "not assessed" out: it says what was checked. */
+const assessedOutcomes = outcomeOrder.filter((outcome) => outcome !== 'NOT_ASSESSED');
 
 /** Every product in the reports this user sees, most recently inspected first. */
 export async function productRegister(db: Db, user: SessionUser): Promise<ProductEntry[]> {
@@ -470,7 +463,7 @@ export async function productRegister(db: Db, user: SessionUser): Promise<Produc
 					.filter((s) => s.framework !== 'PSTI')
 					.map((s) => ({
 						framework: s.framework,
-						counts: outcomeOrder.flatMap((outcome) => {
+						counts: assessedOutcomes.flatMap((outcome) => {
 							const count = s.provisions.filter((p) => p.outcome === outcome).length;
 							return count ? [{ outcome, count }] : [];
 						})
