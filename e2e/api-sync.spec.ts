@@ -19,7 +19,7 @@ import {
 	startApiServer,
 	type ApiServer
 } from './support/api';
-import { MAX_MISSING_QUERY } from '../src/lib/sync/protocol';
+import { MAX_MISSING_QUERY } from '../src/lib/contract/protocol';
 
 const b64url = (value: string | Uint8Array) => Buffer.from(value).toString('base64url');
 type Api = ReturnType<typeof client>;

@@ -40,7 +40,7 @@ import {
 	MAX_MISSING_QUERY,
 	type MissingEvidenceResponse,
 	type ReportList
-} from '../src/lib/sync/protocol';
+} from '../src/lib/contract/protocol';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const REPORTS = Number(process.argv[2] ?? 400);

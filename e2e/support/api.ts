@@ -253,7 +253,7 @@ export interface PhotoRef {
 }
 
 /**
- * A report document that follows the schema (src/lib/report/document.ts). Photos are given as
+ * A report document that follows the schema (src/lib/contract/report-document.ts). Photos are given as
  * their bytes, or as references to photos already hashed (the benchmark's megabyte photos).
  */
 export async function reportDocument(

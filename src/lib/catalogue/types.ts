@@ -16,8 +16,10 @@ export type Obligation = 'shall' | 'should';
 /** Where a provision can be assessed: P physical, S setup/use, D documents, L lab only. */
 export type AssessmentMode = 'physical' | 'setup' | 'documents' | 'lab';
 
-/** A field verdict. It is an indication, never a TS 103 701 conformance verdict. */
-export type Verdict = 'PASS' | 'FAIL' | 'NA' | 'INCONCLUSIVE' | 'REFER';
+import type { Verdict } from '$lib/contract/enums';
+
+/** A field verdict (one list, in the shared contract). */
+export type { Verdict };
 
 /** Where the inspection happens, and so who can do a check. */
 export type InspectionContext = 'shop' | 'goods-in' | 'home';

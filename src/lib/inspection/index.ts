@@ -44,7 +44,6 @@ export type {
 } from './rules';
 export {
 	indicationLabels,
-	provisionOutcomes,
 	pstiProvisionIds,
 	pstiSummary,
 	rollup

@@ -42,22 +42,11 @@ import type {
 	ProvisionRef,
 	Verdict
 } from '$lib/catalogue/types';
+import type { ProvisionOutcome } from '$lib/contract/enums';
 import type { Inspection } from './model';
 import { applicableChecks } from './rules';
 
-export type ProvisionOutcome =
-	'FAIL' | 'REFER' | 'INCONCLUSIVE' | 'INCOMPLETE' | 'PASS' | 'NA' | 'NOT_ASSESSED';
-
-/** The outcomes in order of precedence, strongest first. */
-export const provisionOutcomes: readonly ProvisionOutcome[] = [
-	'FAIL',
-	'REFER',
-	'INCONCLUSIVE',
-	'INCOMPLETE',
-	'PASS',
-	'NA',
-	'NOT_ASSESSED'
-];
+export type { ProvisionOutcome };
 
 export interface ProvisionRollup {
 	framework: FrameworkId;
@@ -205,17 +194,6 @@ export const indicationLabels: Record<ProvisionOutcome, string> = {
 	NA: 'Not applicable',
 	NOT_ASSESSED: 'Not assessed in this inspection'
 };
-
-/** Outcomes strongest first: the order every summary counts and lists them in. */
-export const outcomeOrder: readonly ProvisionOutcome[] = [
-	'FAIL',
-	'REFER',
-	'INCONCLUSIVE',
-	'INCOMPLETE',
-	'PASS',
-	'NA',
-	'NOT_ASSESSED'
-];
 
 export interface PstiSummaryItem {
 	id: string;

@@ -9,7 +9,7 @@ import {
 	type ReportDocument,
 	type ReportPhoto,
 	type ReportPrintedCredential
-} from './document';
+} from '$lib/contract/report-document';
 
 export interface ReportInputs {
 	inspection: Inspection;

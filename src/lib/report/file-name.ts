@@ -1,4 +1,4 @@
-import type { ReportDocument } from './document';
+import type { ReportDocument } from '$lib/contract/report-document';
 
 /**
  * A short, safe file name stem for a report's files, the same on the device and on the server:

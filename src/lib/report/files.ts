@@ -1,7 +1,7 @@
 import { catalogue } from '$lib/catalogue';
 import { photos, type SignedReportRow } from '$lib/db';
 import { bytesOf } from '$lib/evidence/store-verified';
-import { checkReportDocument, type ReportDocument } from './document';
+import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
 import { buildExport } from './export';
 import { reportFileStem } from './file-name';
 import { readUnverified } from '$lib/signing';

@@ -4,7 +4,7 @@ import type { PhotoRecord } from '$lib/evidence/model';
 import { answerCheck, createInspection, indicationLabels, setScopeAnswer } from '$lib/inspection';
 import { fingerprintFromKeyId } from '$lib/signing';
 import { buildReportDocument } from './build';
-import type { ReportPhoto } from './document';
+import type { ReportPhoto } from '$lib/contract/report-document';
 import { formatUtc, photoVisibility, reportContent } from './pdf-content';
 
 const T = '2026-11-22T10:00:00.000Z';

@@ -7,14 +7,14 @@
 import type { Catalogue, Provision, ScopeQuestionId, Verdict } from '$lib/catalogue/types';
 import { verdictLabels } from '$lib/inspection/labels';
 import {
-	indicationLabels,
-	outcomeOrder,
-	pstiProvisionIds,
+	PROVISION_OUTCOMES,
+	VERDICT_DISPLAY_ORDER,
 	type ProvisionOutcome
-} from '$lib/inspection/rollup';
+} from '$lib/contract/enums';
+import { indicationLabels, pstiProvisionIds } from '$lib/inspection/rollup';
 import { fingerprintFromKeyId } from '$lib/signing/keys';
 import { IDENTIFY_STEP } from './build';
-import type { ReportDocument, ReportPhoto } from './document';
+import type { ReportDocument, ReportPhoto } from '$lib/contract/report-document';
 import { reportQrPayload } from './qr';
 
 /** The shape drawn beside a verdict or outcome, so colour is never the only cue (UX.md). */
@@ -149,8 +149,6 @@ export function verdictIndication(verdict: Verdict): Indication {
 export function outcomeIndication(outcome: ProvisionOutcome): Indication {
 	return { symbol: outcomeSymbols[outcome], words: indicationLabels[outcome] };
 }
-
-const verdictOrder: Verdict[] = ['FAIL', 'REFER', 'INCONCLUSIVE', 'PASS', 'NA'];
 
 const contextWords: Record<ReportDocument['context'], string> = {
 	shop: 'Shop',
@@ -322,7 +320,7 @@ export function reportContent(
 
 	const frameworks: FrameworkSection[] = document.rollup.map((section) => {
 		const framework = frameworksById.get(section.framework);
-		const counts = outcomeOrder.flatMap((outcome) => {
+		const counts = PROVISION_OUTCOMES.flatMap((outcome) => {
 			const count = section.provisions.filter((p) => p.outcome === outcome).length;
 			return count > 0 ? [{ outcome, words: indicationLabels[outcome], count }] : [];
 		});
@@ -354,7 +352,7 @@ export function reportContent(
 		};
 	});
 
-	const counted = verdictOrder.flatMap((verdict) => {
+	const counted = VERDICT_DISPLAY_ORDER.flatMap((verdict) => {
 		const count = document.answers.filter((answer) => answer.verdict === verdict).length;
 		return count > 0 ? [`${count} ${verdictLabels[verdict]}`] : [];
 	});

@@ -20,7 +20,7 @@ import {
 	signCompact
 } from '$lib/signing';
 import { buildReportDocument, IDENTIFY_STEP } from './build';
-import type { ReportDocument } from './document';
+import type { ReportDocument } from '$lib/contract/report-document';
 
 export const SAMPLE = {
 	reportId: '3f1b2a9e-8c1d-4e55-9a0b-1c2d3e4f5a6b',

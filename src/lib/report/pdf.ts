@@ -30,7 +30,7 @@ import type { jsPDF as JsPdf } from 'jspdf';
 import type { Catalogue } from '$lib/catalogue/types';
 import { readJpegMeta } from '$lib/evidence/jpeg-meta';
 import { sha256Hex } from '$lib/signing/jws';
-import { checkReportDocument, type ReportDocument } from './document';
+import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
 import { loadReportFonts, REPORT_FONT_FAMILY, type ReportFonts } from './fonts';
 import {
 	baselineIn,

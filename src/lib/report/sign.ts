@@ -5,7 +5,7 @@ import { finishInspection, type Inspection } from '$lib/inspection';
 import { REPORT_TYP, reportHash, signCompact, signableJson } from '$lib/signing';
 import { deviceKey } from '$lib/signing/device-key';
 import { buildReportDocument } from './build';
-import { checkReportDocument } from './document';
+import { checkReportDocument } from '$lib/contract/report-document';
 
 /**
  * Finishes and signs an inspection: build the document, check it against the schema, sign its

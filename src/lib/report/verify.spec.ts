@@ -14,7 +14,7 @@ import {
 	type DeviceKey
 } from '$lib/signing';
 import { buildReportDocument } from './build';
-import type { ReportDocument } from './document';
+import type { ReportDocument } from '$lib/contract/report-document';
 import { EXPORT_NAMES, buildExport } from './export';
 import { verifyExport } from './verify';
 

@@ -6,7 +6,7 @@ import {
 	sha256Hex,
 	verifyCompact
 } from '$lib/signing';
-import { checkReportDocument, type ReportDocument } from './document';
+import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
 import { EXPORT_NAMES, readExport } from './export';
 
 /** What the verifier knows of earlier reports (the app: this device's; the CLI: files given). */

@@ -1,6 +1,6 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import * as v from 'valibot';
-import type { ApiError } from '$lib/sync/protocol';
+import type { ApiError } from '$lib/contract/protocol';
 import { Problem } from './problem';
 
 /** The JSON error every endpoint answers: `{"error":{"code","message",…details}}`. */

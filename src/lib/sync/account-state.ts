@@ -4,7 +4,7 @@
  * apart from \`account.ts\` so that the header and the service worker load only this.
  */
 import { settings } from '$lib/db';
-import type { Role } from './protocol';
+import type { Role } from '$lib/contract/protocol';
 
 export interface Account {
 	userId: string;

@@ -15,7 +15,7 @@ import {
 	type Enrolment
 } from './account-state';
 export type { Account, Enrolment } from './account-state';
-import { API, type DeviceInfo, type SessionInfo } from './protocol';
+import { API, type DeviceInfo, type SessionInfo } from '$lib/contract/protocol';
 
 export class AccountError extends Error {
 	override name = 'AccountError';

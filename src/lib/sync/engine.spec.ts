@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { runSync, type Reply, type SyncProblem, type SyncServer, type SyncStore } from './engine';
 import { newOutboxEntry, retryDelay, describeOutboxEntry, type OutboxEntry } from './outbox';
-import type { ReportReceipt } from './protocol';
+import type { ReportReceipt } from '$lib/contract/protocol';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const T0 = new Date('2026-11-22T10:00:00.000Z');

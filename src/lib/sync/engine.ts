@@ -7,7 +7,7 @@
  * rejected with the server's reason; a network or server failure leaves it queued with a
  * growing, jittered delay. Signed out or not enrolled stops the run without touching any entry.
  */
-import { MAX_MISSING_QUERY, type ReportReceipt } from './protocol';
+import { MAX_MISSING_QUERY, type ReportReceipt } from '$lib/contract/protocol';
 import { retryDelay, type OutboxEntry } from './outbox';
 
 /** Why a call to the server did not succeed, as the engine needs to tell them apart. */

@@ -3,7 +3,7 @@
  * it, and kept after it is synced (nothing local is deleted because of a sync). Pure: the entry's
  * shape, the retry delay, and the words the screens show for each state.
  */
-import type { ReportReceipt } from './protocol';
+import type { ReportReceipt } from '$lib/contract/protocol';
 
 /** The Background Sync tag under which the service worker sends the outbox. */
 export const BACKGROUND_SYNC_TAG = 'shelfcheck-outbox';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerKey, type ProductRegister, type TeamProduct } from './protocol';
+import { registerKey, type ProductRegister, type TeamProduct } from '$lib/contract/protocol';
 import { teamHistory } from './team-register';
 
 const product = (over: Partial<TeamProduct>): TeamProduct => ({

@@ -4,7 +4,7 @@
  */
 import { settings } from '$lib/db';
 import { fetchServer } from './http-server';
-import { API, registerKey, type ProductRegister, type TeamProduct } from './protocol';
+import { API, registerKey, type ProductRegister, type TeamProduct } from '$lib/contract/protocol';
 
 export const REGISTER_KEY = 'teamRegister';
 

@@ -25,7 +25,8 @@ export interface ServerInfoTable {
 	value: string;
 }
 
-export type Role = 'inspector' | 'reviewer' | 'admin';
+export type { Role } from '$lib/contract/enums';
+import type { Role } from '$lib/contract/enums';
 
 export interface OrganisationsTable {
 	id: string;

@@ -6,7 +6,7 @@
  * Pure: no SQL, no SvelteKit.
  */
 import * as v from 'valibot';
-import { reportQuerySchema, type ReportQuery } from '$lib/sync/protocol';
+import { reportQuerySchema, type ReportQuery } from '$lib/contract/protocol';
 
 /** The form's fields, in the order the page shows them. */
 export const FILTER_FIELDS = [

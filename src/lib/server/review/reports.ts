@@ -11,8 +11,9 @@ import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { catalogue } from '$lib/catalogue';
 import type { Verdict } from '$lib/catalogue/types';
-import { outcomeOrder, pstiProvisionIds, type ProvisionOutcome } from '$lib/inspection/rollup';
-import { checkReportDocument, type ReportDocument } from '$lib/report/document';
+import { PROVISION_OUTCOMES, type ProvisionOutcome } from '$lib/contract/enums';
+import { pstiProvisionIds } from '$lib/inspection/rollup';
+import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
 import { reportFileStem } from '$lib/report/file-name';
 import { reportContent, type ReportContent } from '$lib/report/pdf-content';
 import {
@@ -23,7 +24,7 @@ import {
 	verifyCompact,
 	type PublicJwk
 } from '$lib/signing';
-import { registerKey, type ReportQuery, type ReportSummary } from '$lib/sync/protocol';
+import { registerKey, type ReportQuery, type ReportSummary } from '$lib/contract/protocol';
 import type { SessionUser } from '../auth/accounts';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
@@ -31,8 +32,6 @@ import { evidencePath } from '../sync/evidence';
 import { getReport, searchReports, visibleReports } from '../sync/reports';
 
 type Db = Kysely<Database>;
-
-export const VERDICTS: readonly Verdict[] = ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'];
 
 export type PstiId = (typeof pstiProvisionIds)[number];
 
@@ -397,7 +396,7 @@ export function productKey(p: { gtin: string | null; brand: string | null; model
 }
 
 /** The register's counts leave "not assessed" out: it says what was checked. */
-const assessedOutcomes = outcomeOrder.filter((outcome) => outcome !== 'NOT_ASSESSED');
+const assessedOutcomes = PROVISION_OUTCOMES.filter((outcome) => outcome !== 'NOT_ASSESSED');
 
 /** Every product in the reports this user sees, most recently inspected first. */
 export async function productRegister(db: Db, user: SessionUser): Promise<ProductEntry[]> {

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { keyId, toPublicJwk, type PublicJwk } from '$lib/signing';
-import type { DeviceInfo, EnrolDeviceRequest } from '$lib/sync/protocol';
+import type { DeviceInfo, EnrolDeviceRequest } from '$lib/contract/protocol';
 import type { SessionUser } from '../auth/accounts';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';

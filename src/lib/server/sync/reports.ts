@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { checkReportDocument, type ReportDocument } from '$lib/report/document';
+import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
 import { REPORT_TYP, reportHash, verifyCompact, type PublicJwk } from '$lib/signing';
 import type {
 	ReportDetail,
@@ -7,8 +7,8 @@ import type {
 	ReportQuery,
 	ReportReceipt,
 	ReportSummary
-} from '$lib/sync/protocol';
-import { UUID } from '$lib/sync/protocol';
+} from '$lib/contract/protocol';
+import { UUID } from '$lib/contract/protocol';
 import type { SessionUser } from '../auth/accounts';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';

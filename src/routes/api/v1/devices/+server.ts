@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { api, readJson, requireUser } from '$lib/server/http';
 import { enrolDevice, listDevices } from '$lib/server/sync/devices';
 import { settings, store } from '$lib/server/store';
-import { enrolDeviceRequestSchema } from '$lib/sync/protocol';
+import { enrolDeviceRequestSchema } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
 /** Enrols this device's public key to the signed-in user (201; the same key again: 200). */

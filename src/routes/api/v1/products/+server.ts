@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { api, requireUser } from '$lib/server/http';
 import { productRegister } from '$lib/server/review/reports';
 import { store } from '$lib/server/store';
-import type { ProductRegister } from '$lib/sync/protocol';
+import type { ProductRegister } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
 /**

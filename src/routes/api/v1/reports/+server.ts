@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { api, requireUser, validate } from '$lib/server/http';
 import { searchReports } from '$lib/server/sync/reports';
 import { store } from '$lib/server/store';
-import { reportQuerySchema } from '$lib/sync/protocol';
+import { reportQuerySchema } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
 /** Search: gtin, model, brand, verdict, provision (+outcome), inspector, from, to; cursor pages. */

@@ -3,7 +3,7 @@ import { createSession, endSession, signIn } from '$lib/server/auth/accounts';
 import { api, readJson, requireUser } from '$lib/server/http';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 import { settings, store } from '$lib/server/store';
-import { signInRequestSchema, type SessionInfo } from '$lib/sync/protocol';
+import { signInRequestSchema, type SessionInfo } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
 /** Sign in: sets the session cookie and answers the token for `Authorization: Bearer`. */

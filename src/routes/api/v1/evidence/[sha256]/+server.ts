@@ -3,7 +3,7 @@ import { api, requireUser } from '$lib/server/http';
 import { Problem } from '$lib/server/problem';
 import { openEvidence, receiveEvidence } from '$lib/server/sync/evidence';
 import { settings, store } from '$lib/server/store';
-import { SHA256_HEX, type EvidenceReceipt } from '$lib/sync/protocol';
+import { SHA256_HEX, type EvidenceReceipt } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
 function hashParam(value: string): string {

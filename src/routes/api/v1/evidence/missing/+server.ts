@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { api, readJson, requireUser } from '$lib/server/http';
 import { missingEvidence } from '$lib/server/sync/evidence';
 import { settings, store } from '$lib/server/store';
-import { missingEvidenceRequestSchema, type MissingEvidenceResponse } from '$lib/sync/protocol';
+import { missingEvidenceRequestSchema, type MissingEvidenceResponse } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
 /** Which of these photo hashes the server lacks for this organisation. */

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { orPageError, pageUser } from '$lib/server/review/http';
 import { reportPhoto } from '$lib/server/review/reports';
 import { settings, store } from '$lib/server/store';
-import { SHA256_HEX } from '$lib/sync/protocol';
+import { SHA256_HEX } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
 /** A photo of this report, for whoever may read the report (same-origin, so the CSP allows it). */

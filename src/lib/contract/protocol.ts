@@ -8,7 +8,13 @@
  * `{"error":{"code":…,"message":…}}` (ApiError) with a 4xx/5xx status.
  */
 import * as v from 'valibot';
-import type { ProvisionOutcome } from '$lib/inspection/rollup';
+import {
+	PROVISION_OUTCOMES,
+	VERDICTS,
+	type ProvisionOutcome,
+	type Role,
+	type Verdict
+} from './enums';
 
 export const API = {
 	session: '/api/v1/session',
@@ -26,7 +32,7 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 /** The most hashes one `POST /api/v1/evidence/missing` may ask about. */
 export const MAX_MISSING_QUERY = 1000;
 
-export type Role = 'inspector' | 'reviewer' | 'admin';
+export type { Role };
 
 export interface ApiError {
 	error: { code: string; message: string; [detail: string]: unknown };
@@ -128,7 +134,7 @@ export interface ReportQuery {
 	model?: string;
 	brand?: string;
 	/** Reports with at least one answer with this verdict. */
-	verdict?: 'PASS' | 'FAIL' | 'NA' | 'INCONCLUSIVE' | 'REFER';
+	verdict?: Verdict;
 	/** Reports whose roll-up covers this provision id (e.g. 5.1-1), optionally with `outcome`. */
 	provision?: string;
 	/** With `provision`: that provision's outcome; alone: any provision with this outcome. */
@@ -145,11 +151,9 @@ export const reportQuerySchema = v.strictObject({
 	gtin: v.optional(v.pipe(v.string(), v.regex(/^\d{8,14}$/, 'must be 8 to 14 digits'))),
 	model: v.optional(v.pipe(v.string(), v.maxLength(200))),
 	brand: v.optional(v.pipe(v.string(), v.maxLength(200))),
-	verdict: v.optional(v.picklist(['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'])),
+	verdict: v.optional(v.picklist(VERDICTS)),
 	provision: v.optional(v.pipe(v.string(), v.maxLength(100))),
-	outcome: v.optional(
-		v.picklist(['FAIL', 'REFER', 'INCONCLUSIVE', 'INCOMPLETE', 'PASS', 'NA', 'NOT_ASSESSED'])
-	),
+	outcome: v.optional(v.picklist(PROVISION_OUTCOMES)),
 	inspector: v.optional(v.pipe(v.string(), v.maxLength(200))),
 	from: v.optional(
 		v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'must be a date'))

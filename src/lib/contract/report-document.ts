@@ -5,6 +5,7 @@
  * that would be fractions are written as integers or decimal strings.
  */
 import * as v from 'valibot';
+import { PROVISION_OUTCOMES, VERDICTS } from './enums';
 
 export const REPORT_SCHEMA = 'shelfcheck.report/1';
 
@@ -12,16 +13,8 @@ const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a lower-cas
 const timestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp'));
 const nonEmpty = v.pipe(v.string(), v.minLength(1, 'must not be empty'));
 const count = v.pipe(v.number(), v.integer('must be an integer'), v.minValue(0));
-const verdict = v.picklist(['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER']);
-const outcome = v.picklist([
-	'FAIL',
-	'REFER',
-	'INCONCLUSIVE',
-	'INCOMPLETE',
-	'PASS',
-	'NA',
-	'NOT_ASSESSED'
-]);
+const verdict = v.picklist(VERDICTS);
+const outcome = v.picklist(PROVISION_OUTCOMES);
 
 const product = v.strictObject({
 	gtin: v.optional(v.pipe(v.string(), v.regex(/^\d{14}$/, 'must be a GTIN-14'))),

@@ -4,7 +4,7 @@ import type { PhotoRecord } from '$lib/evidence/model';
 import { answerCheck, createInspection, setScopeAnswer } from '$lib/inspection';
 import { assertSignable } from '$lib/signing';
 import { buildReportDocument } from './build';
-import { checkReportDocument } from './document';
+import { checkReportDocument } from '$lib/contract/report-document';
 
 const T = '2026-11-22T10:00:00.000Z';
 const hex = (c: string) => c.repeat(64);
