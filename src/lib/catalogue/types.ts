@@ -17,9 +17,10 @@ export type Obligation = 'shall' | 'should';
 export type AssessmentMode = 'physical' | 'setup' | 'documents' | 'lab';
 
 import type { Verdict } from '$lib/contract/enums';
+import type { CheckKind } from '$lib/contract/report-document';
 
 /** A field verdict (one list, in the shared contract). */
-export type { Verdict };
+export type { CheckKind, Verdict };
 
 /** Where the inspection happens, and so who can do a check. */
 export type InspectionContext = 'shop' | 'goods-in' | 'home';
@@ -124,6 +125,8 @@ export interface Check {
 	contexts: InspectionContext[];
 	/** The provisions this check gives an indication on (at least one). */
 	answers: ProvisionRef[];
+	/** Shows something, or screens for a problem; absent reads as `shows`. */
+	kind?: CheckKind;
 }
 
 export interface Bundle {

@@ -42,10 +42,5 @@ export type {
 	PhotoCounts,
 	Progress
 } from './rules';
-export {
-	indicationLabels,
-	pstiProvisionIds,
-	pstiSummary,
-	rollup
-} from './rollup';
+export { indicationLabels, pstiProvisionIds, pstiSummary, rollup } from './rollup';
 export type { FrameworkRollup, ProvisionOutcome, ProvisionRollup, PstiSummaryItem } from './rollup';

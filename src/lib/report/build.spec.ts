@@ -106,7 +106,7 @@ describe('buildReportDocument', () => {
 	it('leaves out photos of checks the scope switched off', () => {
 		// PHY-01 needs passwords; this product has none.
 		const document = build([photo('p1', 'PHY-01', 'c'), photo('p2', 'identify', 'd')]);
-		expect(document.photos.map((p) => p.checkId)).toEqual(['identify']);
+		expect(document.photos.map((p) => p.takenFor)).toEqual(['identify']);
 	});
 });
 

@@ -6,7 +6,7 @@ import { compareUnits } from '$lib/label/credentials';
 import { unitCredentials } from '$lib/label/reading';
 import {
 	REPORT_SCHEMA,
-	type ReportDocument,
+	type CurrentReportDocument,
 	type ReportPhoto,
 	type ReportPrintedCredential
 } from '$lib/contract/report-document';
@@ -30,9 +30,10 @@ export const IDENTIFY_STEP = 'identify';
 /**
  * Builds the document to sign from a finished inspection and its photos. Pure: the same inputs
  * give the same document. Answers and photos of checks that the scope switched off are left out
- * (they are kept on the device, but they are not part of what was inspected).
+ * (they are kept on the device, but they are not part of what was inspected). Each photo is
+ * listed once, however many checks cite it.
  */
-export function buildReportDocument(inputs: ReportInputs): ReportDocument {
+export function buildReportDocument(inputs: ReportInputs): CurrentReportDocument {
 	const { inspection, catalogue } = inputs;
 	const checks = applicableChecks(catalogue, inspection);
 	const inScope = new Set([IDENTIFY_STEP, ...checks.map((check) => check.id)]);
@@ -40,6 +41,10 @@ export function buildReportDocument(inputs: ReportInputs): ReportDocument {
 		.filter((photo) => inScope.has(photo.checkId))
 		.sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
 	const hashById = new Map(photos.map((photo) => [photo.id, photo.sha256]));
+	const listed = new Map<string, ReportPhoto>();
+	for (const photo of photos) {
+		if (!listed.has(photo.sha256)) listed.set(photo.sha256, reportPhoto(photo, hashById));
+	}
 	const bundle = catalogue.bundles.find((b) => b.id === inspection.bundleId)!;
 
 	return {
@@ -68,11 +73,12 @@ export function buildReportDocument(inputs: ReportInputs): ReportDocument {
 					verdict: answer.verdict,
 					reason: answer.reason,
 					answeredAt: answer.answeredAt,
-					photos: photos.filter((p) => p.checkId === check.id).map((p) => p.sha256)
+					kind: check.kind ?? 'shows',
+					photos: [...new Set(photos.filter((p) => p.checkId === check.id).map((p) => p.sha256))]
 				}
 			];
 		}),
-		photos: photos.map((photo) => reportPhoto(photo, hashById)),
+		photos: [...listed.values()],
 		...printedCredentials(inspection, hashById),
 		rollup: rollup(catalogue, inspection).map((framework) => ({
 			framework: framework.framework,
@@ -130,8 +136,8 @@ function printedCredentials(
 	return list.length > 0 ? { printedCredentials: list } : {};
 }
 
-function productOf(inspection: Inspection): ReportDocument['product'] {
-	const product: ReportDocument['product'] = {};
+function productOf(inspection: Inspection): CurrentReportDocument['product'] {
+	const product: CurrentReportDocument['product'] = {};
 	const source = inspection.product ?? {};
 	if (source.gtin && /^\d{14}$/.test(source.gtin)) product.gtin = source.gtin;
 	for (const key of ['brand', 'model', 'hardwareVersion', 'batch', 'serial'] as const) {
@@ -152,7 +158,7 @@ function reportPhoto(photo: PhotoRecord, hashById: Map<string, string>): ReportP
 		width: photo.width,
 		height: photo.height,
 		capturedAt: photo.capturedAt,
-		checkId: photo.checkId,
+		takenFor: photo.checkId,
 		caption: photo.caption,
 		derivedFrom: (photo.derivedFrom && hashById.get(photo.derivedFrom)) || null,
 		derivation: photo.derivation ?? null,

@@ -20,7 +20,7 @@ function photo(sha: string, extra: Partial<ReportPhoto> = {}): ReportPhoto {
 		width: 750,
 		height: 1000,
 		capturedAt: T,
-		checkId: 'PHY-01',
+		takenFor: 'PHY-01',
 		caption: '',
 		derivedFrom: null,
 		derivation: null,

@@ -366,7 +366,7 @@ export function reportContent(
 		return {
 			number: index + 1,
 			sha256: photo.sha256,
-			step: photo.checkId === IDENTIFY_STEP ? 'Identification' : photo.checkId,
+			step: photo.takenFor === IDENTIFY_STEP ? 'Identification' : photo.takenFor,
 			caption: photo.caption,
 			details: `Taken ${formatUtc(photo.capturedAt)} · ${photo.width} × ${photo.height} px · ${formatFileSize(photo.bytes)}`,
 			...(derivation ? { derivation } : {}),
@@ -428,7 +428,7 @@ export function reportContent(
 		verdictSummary,
 		frameworks,
 		identification: shownViews(
-			document.photos.filter((photo) => photo.checkId === IDENTIFY_STEP).map((p) => p.sha256)
+			document.photos.filter((photo) => photo.takenFor === IDENTIFY_STEP).map((p) => p.sha256)
 		),
 		checks,
 		photos,

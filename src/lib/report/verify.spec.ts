@@ -189,6 +189,21 @@ describe('verifyExport', async () => {
 		});
 	});
 
+	it('still verifies a report exported before schema 2, and refuses it changed', async () => {
+		const v1 = new Uint8Array(readFileSync(new URL('./fixtures/signed-v1.zip', import.meta.url)));
+		const result = await verifyExport(v1);
+		expect(result).toMatchObject({
+			ok: true,
+			reportHash: 'a889affc196d55a77896668160f23f5b04379bb6ce2e47f0e8e7301d250a6481'
+		});
+		expect(result.ok && result.document.schema).toBe('shelfcheck.report/1');
+		const tampered = rezip(v1, (files) => {
+			const name = Object.keys(files).find((file) => file.startsWith('evidence/'))!;
+			files[name]![100] = files[name]![100]! ^ 1;
+		});
+		expect(await verifyExport(tampered)).toMatchObject({ ok: false });
+	});
+
 	it('explains a file that is not an export', async () => {
 		expect(await verifyExport(new TextEncoder().encode('hello'))).toEqual({
 			ok: false,

@@ -57,7 +57,7 @@ export async function verifyExport(bytes: Uint8Array, known?: KnownReports): Pro
 	for (const [index, photo] of document.photos.entries()) {
 		const name = EXPORT_NAMES.evidence(photo.sha256);
 		named.add(name);
-		const which = `photo ${index + 1} (check ${photo.checkId}${photo.caption ? `, “${photo.caption}”` : ''})`;
+		const which = `photo ${index + 1} (check ${photo.takenFor}${photo.caption ? `, “${photo.caption}”` : ''})`;
 		const file = evidence.get(name);
 		if (!file) return fail(`${which} is missing from the file (${name})`);
 		if ((await sha256Hex(file)) !== photo.sha256) {

@@ -4,7 +4,12 @@
  * the HttpOnly cookie the server set at sign-in (in a tab and in the service worker alike).
  */
 import type { Reply, SyncProblem, SyncServer } from './engine';
-import { API, type ApiError, type MissingEvidenceResponse, type ReportReceipt } from '$lib/contract/protocol';
+import {
+	API,
+	type ApiError,
+	type MissingEvidenceResponse,
+	type ReportReceipt
+} from '$lib/contract/protocol';
 
 /** A call to the team server this app came from: never cached, with the session cookie. */
 export function fetchServer(path: string, init: RequestInit = {}, fetchImpl: typeof fetch = fetch) {
