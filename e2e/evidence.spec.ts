@@ -80,7 +80,7 @@ async function meanColour(page: Page, photoId: string, region: [number, number, 
 				Math.max(1, Math.round(w * bitmap.width)),
 				Math.max(1, Math.round(h * bitmap.height))
 			).data;
-			const sum = [0, 0, 0];
+			const sum: [number, number, number] = [0, 0, 0];
 			for (let i = 0; i < data.length; i += 4) {
 				sum[0] += data[i]!;
 				sum[1] += data[i + 1]!;

@@ -59,7 +59,7 @@ async function upload(
 		const put = await api(`/api/v1/evidence/${await sha256(bytes)}`, {
 			method: 'PUT',
 			headers: { 'content-type': 'image/jpeg' },
-			body: bytes
+			body: bytes as Uint8Array<ArrayBuffer>
 		});
 		expect(put.ok).toBe(true);
 	}

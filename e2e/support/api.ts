@@ -243,7 +243,9 @@ export function photoBytes(seed: string, size = 3000): Uint8Array {
 }
 
 export async function sha256(bytes: Uint8Array): Promise<string> {
-	return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+	return Buffer.from(
+		await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)
+	).toString('hex');
 }
 
 /** A photo a report names, by its hash and size, when its bytes are not at hand. */

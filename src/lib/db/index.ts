@@ -15,6 +15,7 @@ export { ProductRepository } from './products';
 export { SettingsRepository } from './settings';
 export { ChainMovedError, SigningRepository } from './signing';
 export type { DeviceKeyRow, SignedReportRow } from './database';
+export { LiveQuery, watch } from './live.svelte';
 export { storageSelfTest, type SelfTestResult } from './self-test';
 export { requestPersistence, storageStatus, type StorageStatus } from './storage';
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Inspection } from '$lib/inspection/model';
 import { ShelfcheckDatabase } from './database';
 import { InspectionRepository } from './inspections';
+import { watch } from './live.svelte';
 
 function draft(id: string, updatedAt: string): Inspection {
 	return {
@@ -81,8 +82,8 @@ describe('InspectionRepository', () => {
 		const repo = open(`t-${Math.random()}`);
 		await repo.create(draft('a', '2026-01-01T00:00:00.000Z'));
 		const seen: Array<string | null> = [];
-		const stop = repo.watch(
-			'a',
+		const stop = watch(
+			() => repo.get('a'),
 			(i) => seen.push(i ? i.inspector : null),
 			(e) => {
 				throw e;

@@ -1,4 +1,4 @@
-import Dexie, { liveQuery } from 'dexie';
+import Dexie from 'dexie';
 import type { PhotoRecord } from '$lib/evidence/model';
 import type { Inspection } from '$lib/inspection/model';
 import type { ShelfcheckDatabase } from './database';
@@ -54,32 +54,5 @@ export class InspectionRepository {
 
 	count(status: Inspection['status']): Promise<number> {
 		return this.db.inspections.where('status').equals(status).count();
-	}
-
-	/** Calls `onChange` now and whenever the record changes, in this tab or another. */
-	watch(
-		id: string,
-		onChange: (inspection: Inspection | null) => void,
-		onError: (e: Error) => void
-	) {
-		const subscription = liveQuery(() => this.db.inspections.get(id)).subscribe({
-			next: (row) => onChange(row ?? null),
-			error: onError
-		});
-		return () => subscription.unsubscribe();
-	}
-
-	/** The `limit` most recent of a status and how many there are in all, kept current. */
-	watchList(
-		status: Inspection['status'],
-		limit: number,
-		onChange: (page: { items: Inspection[]; total: number }) => void,
-		onError: (e: Error) => void
-	) {
-		const subscription = liveQuery(async () => ({
-			items: await this.list(status, limit),
-			total: await this.count(status)
-		})).subscribe({ next: onChange, error: onError });
-		return () => subscription.unsubscribe();
 	}
 }

@@ -5,6 +5,10 @@ import type { Inspection } from '$lib/inspection/model';
 import { ShelfcheckDatabase, type SignedReportRow } from './database';
 import { OutboxRepository } from './outbox';
 import { ChainMovedError, SigningRepository } from './signing';
+import { newOutboxEntry } from '$lib/sync/outbox';
+
+const queued = (row: SignedReportRow, photos: string[] = []) =>
+	newOutboxEntry(row, photos, row.signedAt);
 
 const T = '2026-11-22T10:00:00.000Z';
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -41,9 +45,11 @@ describe('the outbox', () => {
 		const outbox = new OutboxRepository(db);
 		await db.inspections.bulkAdd([draft('inspection-r1'), draft('inspection-r2')]);
 
-		await signing.storeSigned(report('r1'), { ...draft('inspection-r1'), status: 'finished' }, [
-			'a'.repeat(64)
-		]);
+		await signing.storeSigned(
+			report('r1'),
+			{ ...draft('inspection-r1'), status: 'finished' },
+			queued(report('r1'), ['a'.repeat(64)])
+		);
 		expect(await outbox.entry('r1')).toMatchObject({ state: 'queued', photos: ['a'.repeat(64)] });
 
 		// Another tab signed meanwhile: nothing of this report is kept, not even its outbox entry.
@@ -51,7 +57,7 @@ describe('the outbox', () => {
 			signing.storeSigned(
 				report('r2', 'stale'),
 				{ ...draft('inspection-r2'), status: 'finished' },
-				[]
+				queued(report('r2', 'stale'))
 			)
 		).rejects.toBeInstanceOf(ChainMovedError);
 		expect(await outbox.entry('r2')).toBeUndefined();
@@ -96,7 +102,7 @@ describe('the outbox', () => {
 		await new SigningRepository(db).storeSigned(
 			report('r1'),
 			{ ...draft('inspection-r1'), status: 'finished' },
-			[]
+			queued(report('r1'))
 		);
 		await outbox.retry('r1', T);
 		expect((await outbox.entry('r1'))?.state).toBe('queued');

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import type { SyncStore } from '$lib/sync/engine';
 import type { OutboxEntry } from '$lib/sync/outbox';
 import type { ShelfcheckDatabase } from './database';
@@ -47,12 +46,8 @@ export class OutboxRepository implements SyncStore {
 			});
 	}
 
-	/** Calls `onChange` with every entry now and whenever one changes, in this tab or another. */
-	watchAll(onChange: (entries: OutboxEntry[]) => void, onError: (e: Error) => void) {
-		const subscription = liveQuery(() => this.db.outbox.toArray()).subscribe({
-			next: onChange,
-			error: onError
-		});
-		return () => subscription.unsubscribe();
+	/** Every entry, in the order queued. */
+	all(): Promise<OutboxEntry[]> {
+		return this.db.outbox.orderBy('queuedAt').toArray();
 	}
 }

@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import type { PhotoRecord } from '$lib/evidence/model';
 import type { PhotoStore } from '$lib/evidence/store-verified';
 import type { ShelfcheckDatabase } from './database';
@@ -84,11 +83,5 @@ export class PhotoRepository implements PhotoStore {
 				entry.bytes += photo.bytes;
 			});
 		return stats;
-	}
-
-	/** Calls `onChange` with the result of `query` now and whenever the photos change. */
-	watch<T>(query: () => Promise<T>, onChange: (value: T) => void, onError: (e: Error) => void) {
-		const subscription = liveQuery(query).subscribe({ next: onChange, error: onError });
-		return () => subscription.unsubscribe();
 	}
 }

@@ -4,7 +4,7 @@ import {
 	productRecordId,
 	type ProductRecord,
 	type RegisteredProduct
-} from '$lib/product/record';
+} from './product-record';
 import type { ShelfcheckDatabase } from './database';
 
 /**

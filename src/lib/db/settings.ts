@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import type { ShelfcheckDatabase } from './database';
 
 /** Small remembered values: the inspector's name, the last place of each kind. */
@@ -11,15 +10,6 @@ export class SettingsRepository {
 
 	async set(key: string, value: unknown): Promise<void> {
 		await this.db.settings.put({ key, value });
-	}
-
-	/** Calls `onChange` with the value now and whenever it changes, in this tab or another. */
-	watch<T>(key: string, onChange: (value: T | undefined) => void): () => void {
-		const subscription = liveQuery(() => this.get<T>(key)).subscribe({
-			next: onChange,
-			error: (error) => console.error(`setting ${key}`, error)
-		});
-		return () => subscription.unsubscribe();
 	}
 
 	async delete(key: string): Promise<void> {

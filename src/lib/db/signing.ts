@@ -1,6 +1,6 @@
 import type { DeviceKey } from '$lib/signing';
 import type { Inspection } from '$lib/inspection/model';
-import { newOutboxEntry } from '$lib/sync/outbox';
+import type { OutboxEntry } from '$lib/sync/outbox';
 import type { DeviceKeyRow, ShelfcheckDatabase, SignedReportRow } from './database';
 
 export class ChainMovedError extends Error {
@@ -38,7 +38,7 @@ export class SigningRepository {
 	async storeSigned(
 		report: SignedReportRow,
 		inspection: Inspection,
-		photoHashes: string[]
+		outboxEntry: OutboxEntry
 	): Promise<void> {
 		await this.db.transaction(
 			'rw',
@@ -55,7 +55,7 @@ export class SigningRepository {
 				await this.db.reports.add(report);
 				await this.db.inspections.put(inspection);
 				await this.db.settings.put({ key: 'chainHead', value: report.hash });
-				await this.db.outbox.add(newOutboxEntry(report, photoHashes, report.signedAt));
+				await this.db.outbox.add(outboxEntry);
 			}
 		);
 	}

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { store } from '$lib/server/store';
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- moves into the store (issue 15)
 import { sql } from 'kysely';
 import type { RequestHandler } from './$types';
 
