@@ -1,4 +1,4 @@
-import { signing, type DeviceKeyRow } from '$lib/db';
+import { type DeviceKeyRow, deviceKeys } from '$lib/db';
 import { KeyError, generateDeviceKey, proveKey } from '$lib/signing/keys';
 
 export class DeviceKeyUnavailableError extends Error {
@@ -19,7 +19,7 @@ export function deviceKey(): Promise<DeviceKeyRow> {
 }
 
 async function loadOrCreate(): Promise<DeviceKeyRow> {
-	const existing = await signing.deviceKey();
+	const existing = await deviceKeys.get();
 	if (existing) {
 		await prove(existing, 'The signing key on this device no longer works');
 		return existing;
@@ -32,8 +32,8 @@ async function loadOrCreate(): Promise<DeviceKeyRow> {
 			`This browser cannot create a signing key (${error instanceof Error ? error.message : error}). Reports cannot be signed here.`
 		);
 	}
-	await signing.saveDeviceKey(created, new Date().toISOString());
-	const stored = await signing.deviceKey();
+	await deviceKeys.add(created, new Date().toISOString());
+	const stored = await deviceKeys.get();
 	if (!stored) {
 		throw new DeviceKeyUnavailableError(
 			'This browser did not keep the signing key it was given, so reports cannot be signed here. Use a normal (not private) window or install the app.'

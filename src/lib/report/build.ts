@@ -1,5 +1,5 @@
 import type { Catalogue } from '$lib/catalogue/types';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { applicableChecks, rollup, type Inspection } from '$lib/inspection';
 import type { PublicJwk } from '$lib/signing';
 import { compareUnits } from '$lib/label/credentials';

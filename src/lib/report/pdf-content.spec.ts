@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '$lib/catalogue';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { answerCheck, createInspection, indicationLabels, setScopeAnswer } from '$lib/inspection';
 import { fingerprintFromKeyId } from '$lib/signing';
 import { buildReportDocument } from './build';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '$lib/catalogue';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { answerCheck, createInspection } from '$lib/inspection';
 import {
 	REPORT_TYP,
@@ -15,7 +15,7 @@ import {
 } from '$lib/signing';
 import { buildReportDocument } from './build';
 import type { ReportDocument } from '$lib/contract/report-document';
-import { EXPORT_NAMES, buildExport } from './export';
+import { EXPORT_NAMES, buildExport } from './export-zip';
 import { verifyExport } from './verify';
 
 const T = '2026-11-22T10:00:00.000Z';

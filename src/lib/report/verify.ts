@@ -7,7 +7,7 @@ import {
 	verifyCompact
 } from '$lib/signing';
 import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
-import { EXPORT_NAMES, readExport } from './export';
+import { EXPORT_NAMES, readExport } from './export-zip';
 
 /** What the verifier knows of earlier reports (the app: this device's; the CLI: files given). */
 export type KnownReports = (hash: string) => Promise<string | undefined>;

@@ -1,7 +1,7 @@
 import { photos } from '$lib/db';
 import { sha256Hex } from '$lib/signing';
 import { derivationOf, type Mark } from '$lib/evidence/marks';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { photoBlob } from '$lib/evidence/photo-url';
 import { drawMarks } from '$lib/evidence/render-marks';
 import { storeVerified } from '$lib/evidence/store-verified';

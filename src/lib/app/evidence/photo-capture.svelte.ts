@@ -1,6 +1,6 @@
 import { photos, settings, storageStatus } from '$lib/db';
 import { sha256Hex } from '$lib/signing';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { processInBackground } from '$lib/evidence/processor';
 import { storeVerified } from '$lib/evidence/store-verified';
 

@@ -6,7 +6,7 @@
  */
 
 import { PhotoCapture } from '$lib/app/evidence/photo-capture.svelte';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { photoBlob } from '$lib/evidence/photo-url';
 import {
 	extractCandidates,
@@ -15,7 +15,7 @@ import {
 	type CredentialKind
 } from '$lib/label/candidates';
 import { analyseCredential, fingerprint, type Identifiers } from '$lib/label/credentials';
-import { engineLoaded, recognise, type OcrProgress, type OcrResult } from '$lib/label/engine';
+import { engineLoaded, recognise, type OcrProgress, type OcrResult } from '$lib/label/ocr-engine';
 import type { CredentialRecord, LabelReading } from '$lib/label/reading';
 import { credentialKey } from './label-readings';
 

@@ -2,7 +2,7 @@ import { catalogue } from '$lib/catalogue';
 import { photos, type SignedReportRow } from '$lib/db';
 import { bytesOf } from '$lib/evidence/store-verified';
 import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
-import { buildExport } from '$lib/report/export';
+import { buildExport } from '$lib/report/export-zip';
 import { reportFileStem } from '$lib/report/file-name';
 import { readUnverified } from '$lib/signing';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '$lib/catalogue';
-import { db, inspections, outbox, photos, signing } from '$lib/db';
+import { db, deviceKeys, inspections, outbox, photos, signedReports } from '$lib/db';
 import { createInspection, setScopeAnswer, answerCheck } from '$lib/inspection';
 import { reportHash, verifyCompact } from '$lib/signing';
 import { amendInspection, signInspection } from './sign-report';
@@ -30,16 +30,16 @@ describe('signInspection', () => {
 		expect(first.hash).toBe(await reportHash(first.jws));
 		expect(first.previousReportHash).toBeNull();
 		expect((await inspections.get('a'))?.status).toBe('finished');
-		expect((await signing.report(first.id))?.jws).toBe(first.jws);
+		expect((await signedReports.report(first.id))?.jws).toBe(first.jws);
 
-		const key = (await signing.deviceKey())!;
+		const key = (await deviceKeys.get())!;
 		const verified = await verifyCompact(first.jws, key.publicJwk, { expectedKid: key.kid });
 		expect(verified.ok).toBe(true);
 
 		await readyDraft('b');
 		const second = await signInspection('b', catalogue);
 		expect(second.previousReportHash).toBe(first.hash);
-		expect(await signing.chainHead()).toBe(second.hash);
+		expect(await signedReports.chainHead()).toBe(second.hash);
 	});
 
 	it('queues the signed report for sync in the same step', async () => {

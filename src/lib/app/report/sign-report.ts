@@ -1,6 +1,6 @@
 import { version } from '$app/environment';
 import type { Catalogue } from '$lib/catalogue/types';
-import { ChainMovedError, inspections, photos, signing, type SignedReportRow } from '$lib/db';
+import { ChainMovedError, inspections, photos, type SignedReportRow, signedReports } from '$lib/db';
 import { finishInspection, type Inspection } from '$lib/inspection';
 import { newOutboxEntry } from '$lib/sync/outbox';
 import { REPORT_TYP, reportHash, signCompact, signableJson } from '$lib/signing';
@@ -40,7 +40,7 @@ async function signOnce(inspectionId: string, catalogue: Catalogue): Promise<Sig
 	const [key, allPhotos, previousReportHash] = await Promise.all([
 		deviceKey(),
 		photos.forInspection(inspectionId),
-		signing.chainHead()
+		signedReports.chainHead()
 	]);
 	const reportId = crypto.randomUUID();
 	const document = buildReportDocument({
@@ -69,7 +69,7 @@ async function signOnce(inspectionId: string, catalogue: Catalogue): Promise<Sig
 		supersedes: document.supersedes,
 		previousReportHash
 	};
-	await signing.storeSigned(
+	await signedReports.storeSigned(
 		report,
 		finished,
 		newOutboxEntry(
@@ -88,7 +88,7 @@ async function signOnce(inspectionId: string, catalogue: Catalogue): Promise<Sig
 export async function amendInspection(inspectionId: string): Promise<Inspection> {
 	const [original, report, originalPhotos] = await Promise.all([
 		inspections.get(inspectionId),
-		signing.reportFor(inspectionId),
+		signedReports.reportFor(inspectionId),
 		photos.forInspection(inspectionId)
 	]);
 	if (!original || !report) throw new Error('Only a signed report can be amended.');

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { ShelfcheckDatabase } from './database';
-import { PhotoRepository } from './photos';
+import { PhotoRepository } from './photos.repo';
 
 function photo(id: string, checkId: string, extra: Partial<PhotoRecord> = {}): PhotoRecord {
 	return {

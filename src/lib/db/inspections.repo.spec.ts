@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Inspection } from '$lib/inspection/model';
 import { ShelfcheckDatabase } from './database';
-import { InspectionRepository } from './inspections';
+import { InspectionRepository } from './inspections.repo';
 import { watch } from './live.svelte';
 
 function draft(id: string, updatedAt: string): Inspection {

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import type { Inspection } from '$lib/inspection/model';
 import type { ShelfcheckDatabase } from './database';
 

@@ -1,28 +1,17 @@
-import type { DeviceKey } from '$lib/signing';
 import type { Inspection } from '$lib/inspection/model';
 import type { OutboxEntry } from '$lib/sync/outbox';
-import type { DeviceKeyRow, ShelfcheckDatabase, SignedReportRow } from './database';
+import type { ShelfcheckDatabase, SignedReportRow } from './database';
 
 export class ChainMovedError extends Error {
 	override name = 'ChainMovedError';
 }
 
 /**
- * The device key and the signed reports. A report is written in one transaction with the
- * finished inspection and the device's chain head, so a crash leaves either all of it or none.
+ * The signed reports. A report is written in one transaction with the finished inspection and
+ * the device's chain head, so a crash leaves either all of it or none.
  */
-export class SigningRepository {
+export class SignedReportRepository {
 	constructor(private readonly db: ShelfcheckDatabase) {}
-
-	async deviceKey(): Promise<DeviceKeyRow | undefined> {
-		return this.db.keys.get('device');
-	}
-
-	async saveDeviceKey(key: DeviceKey, createdAt: string): Promise<DeviceKeyRow> {
-		const row: DeviceKeyRow = { ...key, id: 'device', createdAt };
-		await this.db.keys.add(row);
-		return row;
-	}
 
 	/** The hash of the last report this device signed, or null before the first. */
 	async chainHead(): Promise<string | null> {

@@ -3,8 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Inspection } from '$lib/inspection/model';
 import { ShelfcheckDatabase, type SignedReportRow } from './database';
-import { OutboxRepository } from './outbox';
-import { ChainMovedError, SigningRepository } from './signing';
+import { OutboxRepository } from './outbox.repo';
+import { ChainMovedError, SignedReportRepository } from './reports.repo';
 import { newOutboxEntry } from '$lib/sync/outbox';
 
 const queued = (row: SignedReportRow, photos: string[] = []) =>
@@ -41,7 +41,7 @@ describe('the outbox', () => {
 
 	it('queues a report in the transaction that stores it, and not when signing is refused', async () => {
 		const db = new ShelfcheckDatabase(fresh());
-		const signing = new SigningRepository(db);
+		const signing = new SignedReportRepository(db);
 		const outbox = new OutboxRepository(db);
 		await db.inspections.bulkAdd([draft('inspection-r1'), draft('inspection-r2')]);
 
@@ -99,7 +99,7 @@ describe('the outbox', () => {
 		const db = new ShelfcheckDatabase(fresh());
 		const outbox = new OutboxRepository(db);
 		await db.inspections.add(draft('inspection-r1'));
-		await new SigningRepository(db).storeSigned(
+		await new SignedReportRepository(db).storeSigned(
 			report('r1'),
 			{ ...draft('inspection-r1'), status: 'finished' },
 			queued(report('r1'))

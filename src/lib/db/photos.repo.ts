@@ -1,4 +1,4 @@
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import type { PhotoStore } from '$lib/evidence/store-verified';
 import type { ShelfcheckDatabase } from './database';
 

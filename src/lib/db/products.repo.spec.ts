@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Inspection } from '$lib/inspection/model';
 import { ShelfcheckDatabase } from './database';
-import { ProductRepository } from './products';
+import { ProductRepository } from './products.repo';
 
 function inspection(id: string, createdAt: string, product: Inspection['product']): Inspection {
 	return {
