@@ -29,13 +29,12 @@ import {
 	startApiServer,
 	type ApiServer
 } from './support/api';
+import { testdataUrl } from '../tests/testdata';
 
 type Api = ReturnType<typeof client>;
 type Key = Awaited<ReturnType<typeof newDevice>>;
 
-const LABEL = readFileSync(
-	new URL('../../shared/testdata/photos/label-small-upright.jpg', import.meta.url)
-);
+const LABEL = readFileSync(testdataUrl('photos/label-small-upright.jpg'));
 
 /** The label photo with a comment segment after SOI: a real JPEG with its own hash. */
 function jpeg(label: string): Uint8Array {

@@ -14,9 +14,9 @@ import {
 	type Engine
 } from './support/api';
 import { waitForOfflineReady } from './support/app';
+import { testdataPath } from '../tests/testdata';
 
-const photo = (name: string) =>
-	fileURLToPath(new URL(`../../shared/testdata/photos/${name}`, import.meta.url));
+const photo = (name: string) => testdataPath(`photos/${name}`);
 const SMALL = photo('label-small-upright.jpg');
 const BIG = photo('label-12mp-orientation6-gps.jpg');
 

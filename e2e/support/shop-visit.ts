@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { testdataUrl } from '../../tests/testdata';
 
 type VerdictName = 'Pass' | 'Fail' | 'Not applicable' | 'Inconclusive' | 'Refer';
 
@@ -38,9 +39,7 @@ export const shopVisit: Array<{ title: string; verdict: VerdictName; reason?: st
 	{ title: 'Privacy information', verdict: 'Pass' }
 ];
 
-const labelPhoto = fileURLToPath(
-	new URL('../../../shared/testdata/photos/label-small-upright.jpg', import.meta.url)
-);
+const labelPhoto = fileURLToPath(testdataUrl('photos/label-small-upright.jpg'));
 
 /** Answers the Shop visit's check number `index` (0-based), taking the photos it asks for. */
 export async function answer(page: Page, index: number) {

@@ -13,11 +13,9 @@ import { fingerprintFromKeyId } from '$lib/signing';
 import { renderReportPdf, ReportPdfError, type ReportPdfInput } from './pdf';
 import { SAMPLE, SAMPLE_REASONS, sampleReport, type SampleReport } from './pdf-fixture';
 import { reportQrPayload } from './qr';
+import { testdataUrl } from '../../../tests/testdata';
 
-const LABEL_PHOTO = new URL(
-	'../../../../shared/testdata/photos/label-small-upright.jpg',
-	import.meta.url
-);
+const LABEL_PHOTO = testdataUrl('photos/label-small-upright.jpg');
 
 const work = mkdtempSync(join(tmpdir(), 'shelfcheck-pdf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -17,13 +17,10 @@ import { buildReportDocument } from './build';
 import type { ReportDocument } from '$lib/contract/report-document';
 import { EXPORT_NAMES, buildExport } from './export-zip';
 import { verifyExport } from './verify';
+import { testdataUrl } from '../../../tests/testdata';
 
 const T = '2026-11-22T10:00:00.000Z';
-const label = new Uint8Array(
-	readFileSync(
-		new URL('../../../../shared/testdata/photos/label-small-upright.jpg', import.meta.url)
-	)
-);
+const label = new Uint8Array(readFileSync(testdataUrl('photos/label-small-upright.jpg')));
 const other = label.slice();
 other[other.length - 3] = other[other.length - 3]! ^ 0xff;
 
