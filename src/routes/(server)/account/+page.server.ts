@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { changePassword } from '$lib/server/auth/accounts';
+import { changePassword } from '$lib/server/auth/users';
 import { formFailure, formFields } from '$lib/server/forms';
 import { Problem } from '$lib/server/problem';
 import { listDevices } from '$lib/server/sync/devices';

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
-import { completeSetup, createSession, setupTokenUsable } from '$lib/server/auth/accounts';
+import { createSession } from '$lib/server/auth/sessions';
+import { completeSetup, setupTokenUsable } from '$lib/server/auth/setup';
 import { formFailure, formFields } from '$lib/server/forms';
 import { setSessionCookie } from '$lib/server/session-cookie';
 import { settings, store } from '$lib/server/store';

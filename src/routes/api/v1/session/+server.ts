@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
-import { createSession, endSession, signIn } from '$lib/server/auth/accounts';
+import { createSession, endSession } from '$lib/server/auth/sessions';
+import { signIn } from '$lib/server/auth/sign-in';
 import { api, readJson, requireUser } from '$lib/server/http';
 import { clearSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
 import { settings, store } from '$lib/server/store';
