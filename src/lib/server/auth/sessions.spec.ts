@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../db';
-import { createSession, sessionUser } from './sessions';
+import { createSession, sessionInfo, sessionUser } from './sessions';
 import { T0, addFirstAdmin, at, openTestStore } from './test-store';
 import { hashToken } from './tokens';
 
@@ -23,5 +23,20 @@ describe('sessions on a real SQLite store', () => {
 		expect(JSON.stringify(stored)).not.toContain(session.token);
 		await createSession(store.db, adminId, 1, at(7200));
 		expect(await sessionUser(store.db, session.token, T0)).toBeNull(); // tidied away
+	});
+
+	it('answers a sign-in with the session and whom it belongs to, organisation by name', async () => {
+		const session = await createSession(store.db, adminId, 1);
+		expect(await sessionInfo(store.db, session)).toEqual({
+			token: session.token,
+			expiresAt: session.expiresAt,
+			user: {
+				id: adminId,
+				email: 'ada@acme.test',
+				name: 'Ada',
+				role: 'admin',
+				organisation: 'Acme'
+			}
+		});
 	});
 });

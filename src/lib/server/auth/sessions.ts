@@ -2,6 +2,7 @@
  * Sessions: a random token in an HttpOnly cookie (or `Authorization: Bearer`), stored only as its
  * hash, ending when it expires, on sign-out, on a password change (the others) or deactivation.
  */
+import type { SessionInfo } from '$lib/contract/protocol';
 import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import { hashToken, hoursFrom, isTokenShaped, iso, newToken } from './tokens';
@@ -69,6 +70,17 @@ export async function sessionUser(
 		name: row.name,
 		role: row.role
 	};
+}
+
+/** The answer to a sign-in through the API: the new session, and whom it belongs to. */
+export async function sessionInfo(
+	db: Db,
+	session: { token: string; expiresAt: string }
+): Promise<SessionInfo> {
+	const user = await sessionUser(db, session.token);
+	if (!user) throw new Error('The session just created cannot be read back');
+	const { id, email, name, role, orgName } = user;
+	return { ...session, user: { id, email, name, role, organisation: orgName } };
 }
 
 export async function endSession(db: Db, token: string | undefined): Promise<void> {

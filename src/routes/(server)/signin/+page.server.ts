@@ -1,9 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { createSession } from '$lib/server/auth/sessions';
 import { signIn } from '$lib/server/auth/sign-in';
+import { startSession } from '$lib/server/auth/start-session';
 import { formFailure, formFields } from '$lib/server/forms';
-import { setSessionCookie } from '$lib/server/session-cookie';
-import { settings, store } from '$lib/server/store';
+import { store } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
@@ -23,8 +22,7 @@ export const actions: Actions = {
 		} catch (error) {
 			return formFailure(error, fields);
 		}
-		const { token } = await createSession(store().db, userId, settings().sessionHours);
-		setSessionCookie(event.cookies, event.url, token, settings().sessionHours);
+		await startSession(event, userId);
 		redirect(303, next(event.url));
 	}
 };
