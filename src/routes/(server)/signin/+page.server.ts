@@ -1,20 +1,17 @@
 import { redirect } from '@sveltejs/kit';
+import { sameOriginPath } from '$lib/server/auth/next-path';
 import { signIn } from '$lib/server/auth/sign-in';
 import { startSession } from '$lib/server/auth/start-session';
 import { formFailure, formFields } from '$lib/server/forms';
 import { store } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
-function next(url: URL): string {
-	const target = url.searchParams.get('next') ?? '';
-	return /^\/(?![/\\])/.test(target) ? target : '/account';
-}
-
 export const load: PageServerLoad = ({ locals }) => ({ signedInAs: locals.user?.email ?? null });
 
 export const actions: Actions = {
 	default: async (event) => {
+		// Decided before anything is written, so a hostile `next` can only ever mean the default page.
+		const target = sameOriginPath(event.url.searchParams.get('next'), '/account');
 		const fields = await formFields(event.request);
 		let userId: string;
 		try {
@@ -23,6 +20,6 @@ export const actions: Actions = {
 			return formFailure(error, fields);
 		}
 		await startSession(event, userId);
-		redirect(303, next(event.url));
+		redirect(303, target);
 	}
 };
