@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Store } from '../db';
 import type { Problem } from '../problem';
-import { signIn, withLock } from './sign-in';
+import { signIn, waitWords, withLock } from './sign-in';
 import { PASSWORD, addFirstAdmin, at, openTestStore } from './test-store';
 
 describe('sign-in on a real SQLite store', () => {
@@ -31,6 +31,19 @@ describe('sign-in on a real SQLite store', () => {
 			.where('key', '=', 'account:ada@acme.test')
 			.executeTakeFirst();
 		expect(row).toBeUndefined(); // success clears the account's counter
+	});
+});
+
+describe('waitWords', () => {
+	it('says seconds under two minutes, then whole minutes rounded up', () => {
+		expect([1, 30, 119, 120, 121, 900].map(waitWords)).toEqual([
+			'1 second',
+			'30 seconds',
+			'119 seconds',
+			'2 minutes',
+			'3 minutes',
+			'15 minutes'
+		]);
 	});
 });
 

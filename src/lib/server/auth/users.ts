@@ -1,6 +1,7 @@
 /**
  * The people of an organisation: an admin invites (a one-time link), the invitee accepts and
- * chooses a password, an admin deactivates; everyone may change their own password. `requireRole`
+ * chooses a password, an admin deactivates; everyone may change their own password (after the
+ * throttled check of the current one in `sign-in.ts`). `requireRole`
  * is the one check of who may do what.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,8 +10,9 @@ import type { Db } from '../db';
 import type { Role } from '../db/schema';
 import { Problem } from '../problem';
 import { normaliseEmail, requiredText, requirePolicy } from './input';
-import { hashPassword, verifyPassword } from './password';
+import { hashPassword } from './password';
 import type { SessionUser } from './sessions';
+import { confirmPassword } from './sign-in';
 import { hashToken, hoursFrom, isTokenShaped, iso, newToken } from './tokens';
 
 export const INVITE_HOURS = 72;
@@ -20,18 +22,15 @@ export async function changePassword(
 	user: SessionUser,
 	current: unknown,
 	next: unknown,
-	keepToken: string | undefined
+	keepToken: string | undefined,
+	now = new Date()
 ): Promise<void> {
-	const row = await db
-		.selectFrom('users')
-		.select('password_hash')
-		.where('id', '=', user.id)
-		.executeTakeFirstOrThrow();
-	if (typeof current !== 'string' || !(await verifyPassword(row.password_hash, current)))
-		throw new Problem(403, 'wrong-password', 'Your current password is not right.');
+	await confirmPassword(db, user, current, now);
 	const password = requirePolicy(next, [user.name, user.email, user.orgName]);
 	if (password === current)
-		throw new Problem(422, 'same-password', 'Choose a password different from the current one.');
+		throw new Problem(422, 'same-password', 'Choose a password different from the current one.', {
+			field: 'password'
+		});
 	const hash = await hashPassword(password);
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('users').set({ password_hash: hash }).where('id', '=', user.id).execute();

@@ -17,7 +17,7 @@ export const actions: Actions = {
 		try {
 			userId = await signIn(store().db, fields.email, fields.password, event.getClientAddress());
 		} catch (error) {
-			return formFailure(error, fields);
+			return formFailure(error, fields, event.setHeaders);
 		}
 		await startSession(event, userId);
 		redirect(303, target);
