@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { issueSetupToken, sessionUser } from '$lib/server/auth/accounts';
+import { sessionUser } from '$lib/server/auth/sessions';
+import { issueSetupToken } from '$lib/server/auth/setup';
 import { loadConfig, loadSettings } from '$lib/server/config';
 import { openStore } from '$lib/server/db';
 import { errorResponse } from '$lib/server/http';

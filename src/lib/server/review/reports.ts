@@ -25,7 +25,7 @@ import {
 	type PublicJwk
 } from '$lib/signing';
 import { registerKey, type ReportQuery, type ReportSummary } from '$lib/contract/protocol';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
 import { evidencePath } from '../sync/evidence';

@@ -4,7 +4,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { tooLarge } from '../http';
 import { Problem } from '../problem';
