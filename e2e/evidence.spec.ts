@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { readJpegMeta } from '../src/lib/evidence/jpeg-meta';
 import { goOfflineAfterFirstVisit, startInspection } from './support/app';
 import { testdataPath } from '../tests/testdata';

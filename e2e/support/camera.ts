@@ -1,5 +1,4 @@
 import { chromium, type Browser } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from './browser';
 import { testdataPath } from '../../tests/testdata';
 
