@@ -11,6 +11,7 @@ export type {
 	ProductIdentification,
 	ProductIdentity,
 	ScopeAnswers,
+	ScopeDetail,
 	Timestamp
 } from './model';
 export { InspectionError, InspectionIncompleteError } from './errors';
@@ -31,7 +32,8 @@ export {
 	nextUnanswered,
 	progress,
 	reasonRequired,
-	setScopeAnswer
+	setScopeAnswer,
+	setScopeDetail
 } from './rules';
 export type {
 	CheckPosition,
@@ -49,3 +51,4 @@ export {
 	rollup
 } from './rollup';
 export type { FrameworkRollup, ProvisionOutcome, ProvisionRollup, PstiSummaryItem } from './rollup';
+export * from './indications';
