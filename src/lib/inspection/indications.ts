@@ -10,7 +10,7 @@
  */
 
 import type { PstiFacts } from '$lib/catalogue/psti';
-import type { CheckKind, Obligation, ScopeAnswer } from '$lib/catalogue/types';
+import type { CheckKind, Obligation, ScopeAnswer, ScopeQuestion } from '$lib/catalogue/types';
 import { PROVISION_OUTCOMES, type ProvisionOutcome, type Verdict } from '$lib/contract/enums';
 import { verdictLabels } from './labels';
 
@@ -239,4 +239,24 @@ export function pstiFactLines(facts: PstiFacts, scope: PstiScope): string[] {
 		);
 	}
 	return lines;
+}
+
+/**
+ * The PSTI scope of an inspection or a signed report, from its scope answers and the follow-up
+ * choice recorded with them (a report signed before choices were recorded has none).
+ */
+export function pstiScopeOf(
+	questions: readonly ScopeQuestion[],
+	scope: Readonly<Partial<Record<string, ScopeAnswer>>>,
+	detail?: Readonly<Partial<Record<string, string>>>
+): PstiScope {
+	const excepted = scope.pstiExcepted;
+	const chosen = detail?.pstiExcepted;
+	const option = questions
+		.find((q) => q.id === 'pstiExcepted')
+		?.detail?.options.find((candidate) => candidate.id === chosen);
+	return {
+		...(excepted ? { excepted } : {}),
+		...(excepted === 'yes' && option ? { exception: option } : {})
+	};
 }

@@ -31,6 +31,7 @@ import type { Catalogue } from '$lib/catalogue/types';
 import { readJpegMeta } from '$lib/evidence/jpeg-meta';
 import { sha256Hex } from '$lib/signing/jws';
 import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
+import { notCoveredLine, obligationWords, outcomeWords } from '$lib/inspection/indications';
 import { loadReportFonts, REPORT_FONT_FAMILY, type ReportFonts } from './fonts';
 import {
 	baselineIn,
@@ -373,6 +374,26 @@ function drawSymbol(
 			doc.circle(cx, cy, 7 * unit, 'S');
 			break;
 		}
+		case 'half': {
+			// A ring with its right half filled: "Partly indicated".
+			const [cx, cy] = at(12, 12);
+			doc.circle(cx, cy, 7 * unit, 'S');
+			const k = 0.5523 * 7;
+			doc.setFillColor(...colour);
+			doc.moveTo(...at(12, 5));
+			doc.curveTo(...at(12 + k, 5), ...at(19, 12 - k), ...at(19, 12));
+			doc.curveTo(...at(19, 12 + k), ...at(12 + k, 19), ...at(12, 19));
+			doc.lineTo(...at(12, 5));
+			doc.fill();
+			break;
+		}
+		case 'lens': {
+			// A magnifier: looked, and saw no issue.
+			const [cx, cy] = at(10.5, 10.5);
+			doc.circle(cx, cy, 5.5 * unit, 'S');
+			polyline([14.5, 14.5], [19, 19]);
+			break;
+		}
 		case 'question': {
 			// The hook: 240° of a circle of radius 3 round (12, 9), from its left over the top.
 			const arc = (degrees: number): [number, number] => {
@@ -452,7 +473,14 @@ function drawCover(pdf: ReportWriter, content: ReportContent): void {
 		{ size: TYPE.small, colour: COLOURS.muted },
 		{ after: 4 }
 	);
-	provisionTable(pdf, content.pstiSummary, provisionIdWidth(pdf, content));
+	provisionTable(pdf, content.pstiSummary, provisionIdWidth(pdf, content), {
+		reasons: !content.pstiNotApplicableReason
+	});
+	const factStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
+	if (content.pstiNotApplicableReason) {
+		pdf.paragraph(`${outcomeWords.NA}: ${content.pstiNotApplicableReason}`, { size: TYPE.small });
+	}
+	for (const line of content.pstiFacts) pdf.paragraph(line, factStyle, { after: 2 });
 
 	pdf.heading('Verdicts', TYPE.subheading, 20);
 	pdf.paragraph(content.verdictSummary, { size: TYPE.body });
@@ -466,24 +494,34 @@ function provisionIdWidth(pdf: ReportWriter, content: ReportContent): number {
 	return Math.max(40, ...ids) + 12;
 }
 
-/** Rows of shape + words | id | title, checks: the PSTI summary and each framework's table. */
-function provisionTable(pdf: ReportWriter, lines: ProvisionLine[], idWidth: number): void {
+/**
+ * Rows of shape + words | id | title, checks and what was not covered (or the scope reason): the
+ * PSTI summary and each framework's table. Reasons are left out where one is said for all.
+ */
+function provisionTable(
+	pdf: ReportWriter,
+	lines: ProvisionLine[],
+	idWidth: number,
+	options: { reasons: boolean } = { reasons: true }
+): void {
 	const wordsWidth = 150;
 	const titleLeft = CONTENT.left + wordsWidth + idWidth;
 	const titleWidth = CONTENT.right - titleLeft;
 	const titleStyle: TextStyle = { size: TYPE.body };
 	const checksStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
 	for (const line of lines) {
+		const obligation = obligationWords(line.obligation, line.conditional);
 		const title = pdf.wrap(
-			line.obligation ? `${line.title} (${line.obligation})` : line.title,
+			obligation ? `${line.title} ${obligation}` : line.title,
 			titleWidth,
 			titleStyle
 		);
-		const checks = pdf.wrap(
+		const notes = [
 			line.checks.length ? `Checks: ${line.checks.join(', ')}` : '',
-			titleWidth,
-			checksStyle
-		);
+			line.notCovered ? notCoveredLine(line.notCovered) : '',
+			options.reasons && line.reason ? line.reason : ''
+		].filter(Boolean);
+		const checks = pdf.wrap(notes.join('\n'), titleWidth, checksStyle);
 		const height =
 			textHeight(title.length, titleStyle.size) + textHeight(checks.length, checksStyle.size);
 		const top = pdf.flow.reserve(height);
@@ -498,10 +536,7 @@ function provisionTable(pdf: ReportWriter, lines: ProvisionLine[], idWidth: numb
 function drawRollup(pdf: ReportWriter, content: ReportContent): void {
 	pdf.section(
 		'Roll-up per framework',
-		'A provision takes the strongest indication among the checks that give evidence on it: ' +
-			'Fail, then Refer, Inconclusive, not yet answered, Pass and Not applicable. Provisions no ' +
-			'check in this inspection answers (many can only be assessed in a laboratory) are listed ' +
-			'as not assessed. These are field indications, not a conformance assessment.'
+		`${content.rollupRule} ${content.shallShould} These are field indications, not a conformance assessment.`
 	);
 	const idWidth = provisionIdWidth(pdf, content);
 	for (const framework of content.frameworks) {
@@ -510,6 +545,14 @@ function drawRollup(pdf: ReportWriter, content: ReportContent): void {
 			size: TYPE.small,
 			colour: COLOURS.muted
 		});
+		if (framework.notApplicableReason) {
+			pdf.paragraph(
+				`${outcomeWords.NA}: ${framework.notApplicableReason}`,
+				{ size: TYPE.small },
+				{ after: 4 }
+			);
+			continue;
+		}
 		pdf.paragraph(
 			framework.counts.map((count) => `${count.words}: ${count.count}`).join(' · '),
 			{ size: TYPE.small },
