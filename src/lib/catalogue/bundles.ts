@@ -3,7 +3,9 @@ import type { Bundle } from './types';
 /*
  * Bundles follow the crosswalk's suggestions (section 6). Order is the order of the walk: what you
  * can see first, then what you read on a phone; at home, unbox, set up, use, and wipe last because
- * the reset destroys the state the other checks need.
+ * the reset destroys the state the other checks need. The shop visit stays short: what it cannot
+ * look at (the three-year horizon, a fix deadline, setup) is left to goods-in and home, and the
+ * roll-up names those checks as not covered rather than reading "meets" without them.
  */
 export const bundles: Bundle[] = [
 	{
@@ -29,9 +31,7 @@ export const bundles: Bundle[] = [
 			'DOC-06',
 			'DOC-03',
 			'DOC-04',
-			'DOC-05',
 			'DOC-07',
-			'DOC-18',
 			'DOC-10',
 			'CHD-01'
 		]
