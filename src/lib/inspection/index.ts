@@ -44,11 +44,6 @@ export type {
 	PhotoCounts,
 	Progress
 } from './rules';
-export {
-	indicationLabels,
-	pstiProvisionIds,
-	pstiSummary,
-	rollup
-} from './rollup';
+export { indicationLabels, pstiProvisionIds, pstiSummary, rollup } from './rollup';
 export type { FrameworkRollup, ProvisionOutcome, ProvisionRollup, PstiSummaryItem } from './rollup';
 export * from './indications';
