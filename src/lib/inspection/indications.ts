@@ -79,7 +79,7 @@ export function obligationWords(obligation?: Obligation, conditional = false): s
 
 /** One line under every roll-up: shall against should (EN 303 645 clause 4). */
 export const SHALL_SHOULD =
-	'A “shall” is a requirement. A “should” is a recommendation: a manufacturer may leave it unmet if it records why (EN 303 645 4-1), so an unmet “should” is not on its own a failure. “Conditional” provisions apply only where their condition holds.';
+	'A “shall” is a requirement and a “should” a recommendation, which a manufacturer may leave unmet if it records why (EN 303 645 4-1): an unmet “should” is not on its own a failure, and a “conditional” provision applies only where its condition holds.';
 
 /** The roll-up rule, as the PDF states it above the tables. */
 export const ROLLUP_RULE =
