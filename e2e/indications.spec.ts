@@ -4,7 +4,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { goOfflineAfterFirstVisit, seriousAccessibilityViolations } from './support/app';
+import {
+	goOfflineAfterFirstVisit,
+	seriousAccessibilityViolations,
+	startInspection
+} from './support/app';
 import { answer, answerShopVisitScope, shopVisit } from './support/shop-visit';
 
 const run = promisify(execFile);
@@ -97,4 +101,61 @@ test('an all-pass Shop visit says No issue seen for printed passwords, and no me
 	const check = text.slice(text.indexOf('PHY-01 Printed passwords', text.indexOf('Every check')));
 	expect(check.split('\n')[1]).toMatch(/^\s*No issue seen Answered/);
 	expect(text).toContain('Field indications, not a conformance assessment');
+});
+
+test('a product excepted from PSTI names its category, and PSTI reads not applicable with it', async ({
+	page,
+	context
+}) => {
+	await goOfflineAfterFirstVisit(page, context);
+	await startInspection(page, {
+		bundle: 'Shop visit',
+		place: 'Corner Electrics',
+		inspector: 'A. Officer'
+	});
+	await page
+		.getByRole('group', { name: /category the UK product security law leaves out/ })
+		.getByRole('radio', { name: 'Yes', exact: true })
+		.check();
+	const category = page.getByRole('group', { name: 'Which excepted category?' });
+	await expect(
+		category.getByRole('radio', { name: 'Medical devices (not verified)' })
+	).toBeVisible();
+
+	// Without a category the report cannot be signed: the exception is its recorded reason.
+	await page.getByRole('button', { name: 'Start checks' }).click();
+	await page.getByRole('button', { name: 'All checks' }).click();
+	await page.getByRole('link', { name: 'Review' }).click();
+	const missing = page.getByRole('link', { name: /^Scope: answer “Which excepted category\?”/ });
+	await expect(missing).toBeVisible();
+	await missing.click();
+	await expect(page.getByRole('heading', { name: 'Scope' })).toBeVisible();
+	await page
+		.getByRole('group', { name: 'Which excepted category?' })
+		.getByRole('radio', { name: 'Medical devices (not verified)' })
+		.check();
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+
+	// A reload keeps the choice.
+	await page.reload();
+	await expect(
+		page
+			.getByRole('group', { name: 'Which excepted category?' })
+			.getByRole('radio', { name: 'Medical devices (not verified)' })
+	).toBeChecked();
+	await page.getByRole('button', { name: 'Start checks' }).click();
+	await page.getByRole('button', { name: 'All checks' }).click();
+	await page.getByRole('link', { name: 'Review' }).click();
+	await expect(page.getByRole('link', { name: /^Scope: answer/ })).toHaveCount(0);
+	const psti = page.getByRole('region', { name: 'UK PSTI' });
+	for (const id of ['PSTI-1', 'PSTI-2', 'PSTI-3', 'PSTI-SOC']) {
+		await expect(psti.locator(`[data-provision="PSTI:${id}"]`)).toContainText('Not applicable');
+	}
+	await expect(psti.getByText(/^Not applicable: Scope answer: /)).toContainText(
+		'Yes (Medical devices; the category list is not verified against the Regulations’ text).'
+	);
+	await expect(psti.getByRole('list', { name: 'PSTI facts' })).toContainText(
+		'Excepted category recorded by the inspector: Medical devices'
+	);
+	expect(await seriousAccessibilityViolations(page)).toEqual([]);
 });

@@ -386,6 +386,21 @@ describe('setScopeDetail', () => {
 		);
 	});
 
+	it('is missing, before signing, while an excepted product has no category', () => {
+		const excepted = setScopeAnswer(newInspection(), 'pstiExcepted', 'yes', T1);
+		expect(completeness(withDetail, excepted).missing).toContainEqual({
+			checkId: 'pstiExcepted',
+			kind: 'scope',
+			message: 'Scope: answer “Which category?” for “Excepted?”.'
+		});
+		const chosen = setScopeDetail(excepted, withDetail, 'pstiExcepted', 'meters', T1);
+		expect(completeness(withDetail, chosen).missing.filter((m) => m.kind === 'scope')).toEqual([]);
+		const notExcepted = setScopeAnswer(newInspection(), 'pstiExcepted', 'no', T1);
+		expect(completeness(withDetail, notExcepted).missing.filter((m) => m.kind === 'scope')).toEqual(
+			[]
+		);
+	});
+
 	it('keeps the choice while the answer stays and drops it when the answer changes', () => {
 		const excepted = setScopeAnswer(newInspection(), 'pstiExcepted', 'yes', T1);
 		const chosen = setScopeDetail(excepted, withDetail, 'pstiExcepted', 'meters', T1);

@@ -370,9 +370,10 @@ export function checkPosition(
 // ---------------------------------------------------------------------------------------------
 // Completeness and finishing
 
-export type MissingKind = 'answer' | 'reason' | 'photo';
+export type MissingKind = 'answer' | 'reason' | 'photo' | 'scope';
 
 export interface MissingItem {
+	/** The check concerned; for a missing scope choice, the scope question's id. */
 	checkId: string;
 	kind: MissingKind;
 	/** One line for the Review screen, naming the check. */
@@ -404,6 +405,18 @@ export function completeness(
 	photoCounts: PhotoCounts = {}
 ): Completeness {
 	const missing: MissingItem[] = [];
+	// A scope answer that switches legal checks off must say why: the follow-up choice (which
+	// PSTI exception) is the reason the report records.
+	for (const question of catalogue.scopeQuestions) {
+		const detail = question.detail;
+		if (!detail || inspection.scope[question.id] !== detail.after) continue;
+		if (inspection.scopeDetail?.[question.id]) continue;
+		missing.push({
+			checkId: question.id,
+			kind: 'scope',
+			message: `Scope: answer “${detail.text}” for “${question.text}”.`
+		});
+	}
 	for (const check of applicableChecks(catalogue, inspection)) {
 		const name = `${check.id} ${check.title}`;
 		const answer = inspection.answers[check.id];
