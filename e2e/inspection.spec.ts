@@ -11,6 +11,8 @@ test('a whole Shop visit offline, reloaded in the middle and resumed from Home',
 	page,
 	context
 }) => {
+	// Sixteen checks with their photos, a reload and a signature: longer than one default timeout.
+	test.setTimeout(120_000);
 	await goOfflineAfterFirstVisit(page, context);
 
 	await page.getByRole('button', { name: 'New inspection' }).click();
