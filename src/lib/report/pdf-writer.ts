@@ -194,6 +194,26 @@ export function drawSymbol(
 			doc.circle(cx, cy, 7 * unit, 'S');
 			break;
 		}
+		case 'half': {
+			// A ring with its right half filled: "Partly indicated".
+			const [cx, cy] = at(12, 12);
+			doc.circle(cx, cy, 7 * unit, 'S');
+			const k = 0.5523 * 7;
+			doc.setFillColor(...colour);
+			doc.moveTo(...at(12, 5));
+			doc.curveTo(...at(12 + k, 5), ...at(19, 12 - k), ...at(19, 12));
+			doc.curveTo(...at(19, 12 + k), ...at(12 + k, 19), ...at(12, 19));
+			doc.lineTo(...at(12, 5));
+			doc.fill();
+			break;
+		}
+		case 'lens': {
+			// A magnifier: looked, and saw no issue.
+			const [cx, cy] = at(10.5, 10.5);
+			doc.circle(cx, cy, 5.5 * unit, 'S');
+			polyline([14.5, 14.5], [19, 19]);
+			break;
+		}
 		case 'question': {
 			// The hook: 240° of a circle of radius 3 round (12, 9), from its left over the top.
 			const arc = (degrees: number): [number, number] => {

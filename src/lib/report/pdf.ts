@@ -28,6 +28,7 @@
  */
 import type { Catalogue } from '$lib/catalogue/types';
 import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
+import { notCoveredLine, obligationWords, outcomeWords } from '$lib/inspection/indications';
 import { loadReportFonts, type ReportFonts } from './fonts';
 import { COLOURS, CONTENT, FOOTER_BASELINE, HEADER_BASELINE, textHeight, TYPE } from './pdf-layout';
 import {
@@ -187,7 +188,14 @@ function drawCover(pdf: ReportWriter, content: ReportContent): void {
 		{ size: TYPE.small, colour: COLOURS.muted },
 		{ after: 4 }
 	);
-	provisionTable(pdf, content.pstiSummary, provisionIdWidth(pdf, content));
+	provisionTable(pdf, content.pstiSummary, provisionIdWidth(pdf, content), {
+		reasons: !content.pstiNotApplicableReason
+	});
+	const factStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
+	if (content.pstiNotApplicableReason) {
+		pdf.paragraph(`${outcomeWords.NA}: ${content.pstiNotApplicableReason}`, { size: TYPE.small });
+	}
+	for (const line of content.pstiFacts) pdf.paragraph(line, factStyle, { after: 2 });
 
 	pdf.heading('Verdicts', TYPE.subheading, 20);
 	pdf.paragraph(content.verdictSummary, { size: TYPE.body });
@@ -201,24 +209,34 @@ function provisionIdWidth(pdf: ReportWriter, content: ReportContent): number {
 	return Math.max(40, ...ids) + 12;
 }
 
-/** Rows of shape + words | id | title, checks: the PSTI summary and each framework's table. */
-function provisionTable(pdf: ReportWriter, lines: ProvisionLine[], idWidth: number): void {
+/**
+ * Rows of shape + words | id | title, checks and what was not covered (or the scope reason): the
+ * PSTI summary and each framework's table. Reasons are left out where one is said for all.
+ */
+function provisionTable(
+	pdf: ReportWriter,
+	lines: ProvisionLine[],
+	idWidth: number,
+	options: { reasons: boolean } = { reasons: true }
+): void {
 	const wordsWidth = 150;
 	const titleLeft = CONTENT.left + wordsWidth + idWidth;
 	const titleWidth = CONTENT.right - titleLeft;
 	const titleStyle: TextStyle = { size: TYPE.body };
 	const checksStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
 	for (const line of lines) {
+		const obligation = obligationWords(line.obligation, line.conditional);
 		const title = pdf.wrap(
-			line.obligation ? `${line.title} (${line.obligation})` : line.title,
+			obligation ? `${line.title} ${obligation}` : line.title,
 			titleWidth,
 			titleStyle
 		);
-		const checks = pdf.wrap(
+		const notes = [
 			line.checks.length ? `Checks: ${line.checks.join(', ')}` : '',
-			titleWidth,
-			checksStyle
-		);
+			line.notCovered ? notCoveredLine(line.notCovered) : '',
+			options.reasons && line.reason ? line.reason : ''
+		].filter(Boolean);
+		const checks = pdf.wrap(notes.join('\n'), titleWidth, checksStyle);
 		const height =
 			textHeight(title.length, titleStyle.size) + textHeight(checks.length, checksStyle.size);
 		const top = pdf.flow.reserve(height);
@@ -233,10 +251,7 @@ function provisionTable(pdf: ReportWriter, lines: ProvisionLine[], idWidth: numb
 function drawRollup(pdf: ReportWriter, content: ReportContent): void {
 	pdf.section(
 		'Roll-up per framework',
-		'A provision takes the strongest indication among the checks that give evidence on it: ' +
-			'Fail, then Refer, Inconclusive, not yet answered, Pass and Not applicable. Provisions no ' +
-			'check in this inspection answers (many can only be assessed in a laboratory) are listed ' +
-			'as not assessed. These are field indications, not a conformance assessment.'
+		`${content.rollupRule} ${content.shallShould} These are field indications, not a conformance assessment.`
 	);
 	const idWidth = provisionIdWidth(pdf, content);
 	for (const framework of content.frameworks) {
@@ -245,6 +260,14 @@ function drawRollup(pdf: ReportWriter, content: ReportContent): void {
 			size: TYPE.small,
 			colour: COLOURS.muted
 		});
+		if (framework.notApplicableReason) {
+			pdf.paragraph(
+				`${outcomeWords.NA}: ${framework.notApplicableReason}`,
+				{ size: TYPE.small },
+				{ after: 4 }
+			);
+			continue;
+		}
 		pdf.paragraph(
 			framework.counts.map((count) => `${count.words}: ${count.count}`).join(' · '),
 			{ size: TYPE.small },

@@ -51,7 +51,7 @@ async function signedExport(key: DeviceKey, previousReportHash: string | null = 
 		product: { gtin: '05012345678900', model: 'SC-CAM-200' }
 	});
 	inspection = answerCheck(inspection, catalogue, 'ID-01', 'PASS', '', T);
-	inspection = answerCheck(inspection, catalogue, 'ID-02', 'FAIL', 'Box says SC-CAM-201', T);
+	inspection = answerCheck(inspection, catalogue, 'ID-02', 'REFER', 'Box says SC-CAM-201', T);
 	const photos = [await photoRecord('p1', 'ID-01', label), await photoRecord('p2', 'ID-02', other)];
 	const document = buildReportDocument({
 		inspection: { ...inspection, status: 'finished', finishedAt: T },
