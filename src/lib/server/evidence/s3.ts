@@ -122,6 +122,7 @@ export class S3EvidenceStore implements EvidenceStore {
 							Body: body,
 							ContentLength: body.length,
 							ContentType: 'image/jpeg',
+							ChecksumAlgorithm: 'SHA256',
 							ChecksumSHA256: checksumOf(sha256)
 						})
 					);
