@@ -38,8 +38,8 @@ export interface ApiServer extends RunningServer {
 }
 
 /**
- * A real server on a fresh DATA_DIR (and a fresh PostgreSQL database for 'postgres'), with
- * ORIGIN set to its own http URL so SvelteKit's CSRF check and cookies see plain HTTP.
+ * A real server on a fresh DATA_DIR (and a fresh PostgreSQL database for 'postgres'), with no
+ * ORIGIN: like `npm start` with nothing set, it takes the protocol from the connection.
  */
 export async function startApiServer(
 	engine: Engine,
@@ -58,7 +58,6 @@ export async function startApiServer(
 		databaseUrl = Object.assign(new URL(adminUrl!), { pathname: `/${name}` }).href;
 	}
 	const fullEnv = {
-		ORIGIN: `http://127.0.0.1:${port}`,
 		...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 		...env
 	};
