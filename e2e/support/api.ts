@@ -17,7 +17,7 @@ export const PASSWORD = 'blue-Kettle-42-Harbour';
 export const REPORT_TYP = 'shelfcheck-report+jws';
 const T = '2026-11-22T10:00:00.000Z';
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', reject);
@@ -31,7 +31,8 @@ function freePort(): Promise<number> {
 export interface ApiServer extends RunningServer {
 	engine: Engine;
 	databaseUrl?: string;
-	restart(): Promise<void>;
+	/** Stops the server (SIGTERM, or SIGKILL for a crash) and starts it again on the same port. */
+	restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 	/** The one-time set-up token printed on start. */
 	setupToken(): string;
 	dispose(): Promise<void>;
@@ -68,8 +69,9 @@ export async function startApiServer(
 		databaseUrl,
 		output: () => server.output(),
 		stop: () => server.stop(),
-		async restart() {
-			await server.stop();
+		kill: () => server.kill(),
+		async restart(signal = 'SIGTERM') {
+			await (signal === 'SIGKILL' ? server.kill() : server.stop());
 			server = await startServer({ dataDir, port, env: fullEnv });
 		},
 		setupToken() {

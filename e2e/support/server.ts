@@ -15,6 +15,8 @@ export interface RunningServer {
 	dataDir: string;
 	output: () => string;
 	stop: () => Promise<void>;
+	/** SIGKILL, as a crash or the OOM killer does: no shutdown, nothing flushed. */
+	kill: () => Promise<void>;
 }
 
 export interface ServerOptions {
@@ -65,7 +67,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		port,
 		dataDir,
 		output: () => output,
-		stop: () => stop(child)
+		stop: () => stop(child),
+		kill: () => kill(child)
 	};
 }
 
@@ -79,6 +82,14 @@ function stop(child: ChildProcess): Promise<void> {
 			resolve();
 		});
 		child.kill('SIGTERM');
+	});
+}
+
+function kill(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	return new Promise((resolve) => {
+		child.once('exit', () => resolve());
+		child.kill('SIGKILL');
 	});
 }
 
