@@ -83,9 +83,11 @@ server.listen(port, host, () => {
 	const listening = typeof address === 'object' && address ? address.port : port;
 	const scheme = tls ? 'https' : 'http';
 	const local = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-	console.log(`Shelfcheck is running at ${scheme}://${hostInUrl(local)}:${listening}`);
-	if (tls) console.log(`HTTPS with the certificate for ${tls.names.join(', ')}`);
-	if (setupToken) console.log(setupLinkMessage(publicUrl(listening), setupToken));
+	// One write, so that whoever waits for "running at" has the set-up link too.
+	const lines = [`Shelfcheck is running at ${scheme}://${hostInUrl(local)}:${listening}`];
+	if (tls) lines.push(`HTTPS with the certificate for ${tls.names.join(', ')}`);
+	if (setupToken) lines.push(setupLinkMessage(publicUrl(listening), setupToken));
+	console.log(lines.join('\n'));
 });
 
 /**
