@@ -92,9 +92,12 @@ export async function startApiServer(
 	return api;
 }
 
+/** Where a server answers: itself, or a proxy in front of it. */
+export type Reachable = Pick<RunningServer, 'url'>;
+
 /** Posts a form the way a browser on the server's own origin does. */
 export function postForm(
-	server: RunningServer,
+	server: Reachable,
 	path: string,
 	fields: Record<string, string>,
 	cookie?: string
@@ -130,7 +133,7 @@ export async function setUp(server: ApiServer, email = 'admin@acme.test'): Promi
 	return sessionCookie(response)!;
 }
 
-export async function signIn(server: RunningServer, email: string, password = PASSWORD) {
+export async function signIn(server: Reachable, email: string, password = PASSWORD) {
 	const response = await fetch(`${server.url}/api/v1/session`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -140,7 +143,7 @@ export async function signIn(server: RunningServer, email: string, password = PA
 }
 
 /** A bearer-token client for one user. */
-export function client(server: RunningServer, token?: string) {
+export function client(server: Reachable, token?: string) {
 	return (path: string, init: RequestInit = {}) =>
 		fetch(`${server.url}${path}`, {
 			...init,
@@ -153,7 +156,7 @@ export function client(server: RunningServer, token?: string) {
 
 /** Invites a user (admin cookie), accepts the invitation, signs in: returns the bearer token. */
 export async function addUser(
-	server: ApiServer,
+	server: Reachable,
 	adminCookie: string,
 	email: string,
 	role: 'inspector' | 'reviewer' | 'admin'

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { PASSWORD } from './api';
-import { waitForOfflineReady } from './app';
 
 export const testPhoto = (name: string) =>
 	fileURLToPath(new URL(`../../../shared/testdata/photos/${name}`, import.meta.url));
@@ -11,7 +10,9 @@ export const BIG_PHOTO = testPhoto('label-12mp-orientation6-gps.jpg');
 /** First visit online, then Settings: Sign in and Enrol this device; ends on Home. */
 export async function enrolDevice(page: Page, url: string, email = 'ivy@acme.test') {
 	await page.goto(url);
-	await waitForOfflineReady(page);
+	// The first visit precaches about 12 MB: slow through TLS or a proxy on a busy machine.
+	await expect(page.getByText('Ready to work offline')).toBeVisible({ timeout: 60_000 });
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 	await page.getByRole('link', { name: 'Settings' }).click();
 	await page.getByRole('textbox', { name: 'Email' }).fill(email);
 	await page.getByLabel('Password').fill(PASSWORD);
