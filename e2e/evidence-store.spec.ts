@@ -69,6 +69,8 @@ for (const kind of ['disk', 's3'] as Store[]) {
 				env = { EVIDENCE_S3_URL: s3.url(bucket) };
 			}
 			const server = await startApiServer('sqlite', env);
+			// Disposed by afterEach even if what follows fails.
+			current = { server } as Setup;
 			const admin = await setUp(server);
 			const inspectorToken = await addUser(server, admin, 'ivy@acme.test', 'inspector');
 			const reviewer = client(server, await addUser(server, admin, 'rex@acme.test', 'reviewer'));
