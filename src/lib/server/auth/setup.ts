@@ -3,6 +3,7 @@
  * link creates the organisation and its first administrator. There are no default credentials.
  */
 import { randomUUID } from 'node:crypto';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from '../db';
 import { Problem } from '../problem';
 import { normaliseEmail, requiredText, requirePolicy } from './input';
@@ -18,6 +19,29 @@ export const SETUP_TOKEN_HOURS = 24;
 export async function issueSetupToken(db: Db, now = new Date()): Promise<string | null> {
 	const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
 	if (anyUser) return null;
+	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+		// Several server processes may start at once on one PostgreSQL database, and the link must
+		// be printed once. The process that takes this session lock prints it and keeps the lock
+		// (on a connection of its own) until it stops; one that starts meanwhile prints none, and
+		// the link already printed stays good. Once the holder is gone (stopped, or killed:
+		// PostgreSQL then ends its session and the lock), the next process to start issues a new
+		// link, as a restart does on SQLite.
+		const SETUP_LINK_LOCK = 0x5e7c4ec4;
+		const claimed = await new Promise<boolean>((resolve, reject) => {
+			db.connection()
+				.execute(async (connection) => {
+					const { rows } = await sql<{
+						claimed: boolean;
+					}>`select pg_try_advisory_lock(${SETUP_LINK_LOCK}) as claimed`.execute(connection);
+					resolve(rows[0]?.claimed === true);
+					if (rows[0]?.claimed !== true) return;
+					await new Promise((stopping) => process.once('sveltekit:shutdown', stopping));
+					await sql`select pg_advisory_unlock(${SETUP_LINK_LOCK})`.execute(connection);
+				})
+				.catch(reject);
+		});
+		if (!claimed) return null;
+	}
 	const token = newToken();
 	await db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('setup_tokens').where('used_at', 'is', null).execute();

@@ -79,8 +79,13 @@ async function openSqlite(file: string) {
 async function openPostgres(url: string, display: string) {
 	const { default: pg } = await import('pg');
 	const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5000, max: 10 });
-	// An idle client losing its connection must not take the process down.
-	pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
+	// A client losing its connection must not take the process down, idle or in use (a query in
+	// flight, the set-up link's lock): its query fails on its own and the pool replaces it. Each
+	// client logs its error; the pool's event (idle clients only) would say it a second time.
+	pool.on('connect', (client) =>
+		client.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`))
+	);
+	pool.on('error', () => {});
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	try {
 		await ping(db);
