@@ -47,3 +47,4 @@ export type {
 export { indicationLabels, pstiProvisionIds, pstiSummary, rollup } from './rollup';
 export type { FrameworkRollup, ProvisionOutcome, ProvisionRollup, PstiSummaryItem } from './rollup';
 export * from './indications';
+export { summaryLine } from './summary';
