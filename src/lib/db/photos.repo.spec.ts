@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { ShelfcheckDatabase } from './database';
@@ -62,5 +63,25 @@ describe('PhotoRepository', () => {
 		expect((await repo.forCheck('i1', 'PHY-01')).map((p) => p.id)).toEqual(['a']);
 		expect((await repo.forCheck('i1', 'ID-01')).map((p) => p.id)).toEqual(['a']);
 		expect(await repo.forCheck('other', 'PHY-01')).toEqual([]);
+	});
+
+	it('upgrades photos stored before links (version 5) to be cited by the check they were taken for', async () => {
+		const name = `t-${Math.random()}`;
+		const old = new Dexie(name);
+		old.version(5).stores({
+			inspections: 'id, status, updatedAt, [status+updatedAt], product.gtin, product.model',
+			settings: 'key',
+			selfTest: 'id',
+			products: 'id, gtin, model, updatedAt',
+			photos: 'id, inspectionId, [inspectionId+checkId], sha256, derivedFrom',
+			keys: 'id',
+			reports: 'id, inspectionId, hash, signedAt',
+			outbox: 'reportId, state, inspectionId, queuedAt'
+		});
+		await old.table('photos').add(photo('a', 'PHY-01'));
+		old.close();
+		const repo = new PhotoRepository((db = new ShelfcheckDatabase(name)));
+		expect((await repo.get('a'))?.usedBy).toEqual(['PHY-01']);
+		expect((await repo.forCheck('i1', 'PHY-01')).map((p) => p.id)).toEqual(['a']);
 	});
 });
