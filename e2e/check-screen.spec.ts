@@ -53,7 +53,7 @@ const verdicts = (page: Page) => page.getByRole('radiogroup', { name: 'Verdict' 
 test('the question and the Verdict group are in view on every Shop visit check; Pass moves on, Back undoes it', async ({
 	page,
 	context
-}) => {
+}, testInfo) => {
 	test.setTimeout(120_000);
 	await goOfflineAfterFirstVisit(page, context);
 	await startShopVisit(page);
@@ -73,6 +73,8 @@ test('the question and the Verdict group are in view on every Shop visit check; 
 			box.y + box.height,
 			`${shopVisit[i]!.title}: verdicts above the bar`
 		).toBeLessThanOrEqual(barTop);
+		if (i === 2)
+			await page.screenshot({ path: testInfo.outputPath('check-printed-passwords-390x844.png') });
 		await page.getByRole('button', { name: 'Next' }).click();
 	}
 	await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();
@@ -95,6 +97,7 @@ test('the question and the Verdict group are in view on every Shop visit check; 
 	await expect(verdicts(page).getByRole('radio', { name: 'Pass' })).toBeChecked();
 	await verdicts(page).getByRole('radio', { name: 'Fail' }).check();
 	await expect(page.getByRole('textbox', { name: 'Reason (required)' })).toBeVisible();
+	await page.screenshot({ path: testInfo.outputPath('check-fail-folded-390x844.png') });
 	// Any verdict but Pass stays for the reason; a quick reason fills the field, editable.
 	await page.getByRole('button', { name: 'No model designation on the device' }).click();
 	const reason = page.getByRole('textbox', { name: /^Reason/ });
