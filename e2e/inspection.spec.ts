@@ -5,7 +5,7 @@ import {
 	seriousAccessibilityViolations,
 	startInspection
 } from './support/app';
-import { answer, answerShopVisitScope, shopVisit } from './support/shop-visit';
+import { answerAndGoOn, answerShopVisitScope, shopVisit } from './support/shop-visit';
 
 test('a whole Shop visit offline, reloaded in the middle and resumed from Home', async ({
 	page,
@@ -28,8 +28,7 @@ test('a whole Shop visit offline, reloaded in the middle and resumed from Home',
 	await page.getByRole('button', { name: 'Start checks' }).click();
 
 	for (let i = 0; i < 8; i++) {
-		await answer(page, i);
-		await page.getByRole('button', { name: 'Next' }).click();
+		await answerAndGoOn(page, i);
 	}
 
 	// A reload mid-inspection (a crash, a closed tab) keeps every answer and the place.
@@ -53,8 +52,7 @@ test('a whole Shop visit offline, reloaded in the middle and resumed from Home',
 	await page.getByRole('link', { name: /Shop visit/ }).click();
 	await page.getByRole('link', { name: 'Continue' }).click();
 	for (let i = 8; i < shopVisit.length; i++) {
-		await answer(page, i);
-		await page.getByRole('button', { name: 'Next' }).click();
+		await answerAndGoOn(page, i);
 	}
 
 	await expect(page.getByRole('heading', { name: 'Review' })).toBeVisible();

@@ -11,7 +11,7 @@ import {
 	seriousAccessibilityViolations,
 	startInspection
 } from './support/app';
-import { answer, answerShopVisitScope, shopVisit } from './support/shop-visit';
+import { answerAndGoOn, answerShopVisitScope, shopVisit } from './support/shop-visit';
 import { testdataUrl } from '../tests/testdata';
 
 const run = promisify(execFile);
@@ -121,8 +121,7 @@ test('Read label offline proposes the model, serial, hardware revision and a pas
 		if (shopVisit[i]!.title === 'Password built from public details') {
 			await expect(page.getByText('Indication from the label reading: Pass')).toBeVisible();
 		}
-		await answer(page, i);
-		await page.getByRole('button', { name: 'Next' }).click();
+		await answerAndGoOn(page, i);
 	}
 
 	// Only the analysis and keyed hashes are on the device, not the password.

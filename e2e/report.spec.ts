@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync, zipSync } from 'fflate';
 import { goOfflineAfterFirstVisit } from './support/app';
-import { answer, answerShopVisitScope, shopVisit } from './support/shop-visit';
+import { answerAndGoOn, answerShopVisitScope, shopVisit } from './support/shop-visit';
 
 const run = promisify(execFile);
 const root = new URL('..', import.meta.url).pathname;
@@ -61,8 +61,7 @@ test('a signed Shop visit: PDF, export, and verification in the app and with npm
 	await answerShopVisitScope(page);
 	await page.getByRole('button', { name: 'Start checks' }).click();
 	for (let i = 0; i < shopVisit.length; i++) {
-		await answer(page, i);
-		await page.getByRole('button', { name: 'Next' }).click();
+		await answerAndGoOn(page, i);
 	}
 	await page.getByRole('button', { name: 'Sign report' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Sign report' }).click();

@@ -74,6 +74,21 @@ export async function answer(page: Page, index: number, verdict?: VerdictName) {
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 }
 
+/**
+ * Answers check `index` as `answer` does and goes on to the next: a Pass moves on by itself after
+ * its confirmation, any other verdict with **Next**.
+ */
+export async function answerAndGoOn(page: Page, index: number, verdict?: VerdictName) {
+	await answer(page, index, verdict);
+	if ((verdict ?? shopVisit[index]!.verdict) !== 'Pass')
+		return page.getByRole('button', { name: 'Next' }).click();
+	await expect(
+		index + 1 < shopVisit.length
+			? page.getByText(`Check ${index + 2} of ${shopVisit.length}`)
+			: page.getByRole('heading', { name: 'Review' })
+	).toBeVisible();
+}
+
 /** The scope answers that leave every Shop visit check above on (a connected, non-child product). */
 export async function answerShopVisitScope(page: Page): Promise<void> {
 	const scope: Array<[RegExp, string]> = [

@@ -96,6 +96,20 @@ export class ShelfcheckDatabase extends Dexie {
 					}))
 				);
 			});
+		// Photos taken once, cited by several checks: each photo lists the checks that use it,
+		// starting with the one it was taken for.
+		this.version(7)
+			.stores({
+				photos: 'id, inspectionId, [inspectionId+checkId], sha256, derivedFrom, *usedBy'
+			})
+			.upgrade(async (tx) => {
+				await tx
+					.table<PhotoRecord>('photos')
+					.toCollection()
+					.modify((photo) => {
+						photo.usedBy ??= [photo.checkId];
+					});
+			});
 	}
 }
 

@@ -96,4 +96,32 @@ describe('InspectionRepository', () => {
 		await vi.waitFor(() => expect(seen.at(-1)).toBeNull());
 		stop();
 	});
+
+	it('deletes a draft with its photos, and leaves a signed report its photos', async () => {
+		const name = `t-${Math.random()}`;
+		const repo = open(name);
+		const db = opened.at(-1)!;
+		const photo = (id: string, inspectionId: string) => ({
+			id,
+			inspectionId,
+			checkId: 'ID-01',
+			data: new Blob([new Uint8Array(4)]),
+			sha256: id.padEnd(64, '0'),
+			bytes: 4,
+			type: 'image/jpeg',
+			width: 1,
+			height: 1,
+			capturedAt: '2026-01-01T00:00:00.000Z',
+			caption: ''
+		});
+		const signed = { ...draft('b', '2026-01-01T00:00:00.000Z'), status: 'finished' as const };
+		await repo.createWithPhotos(draft('a', '2026-01-01T00:00:00.000Z'), [
+			photo('a1', 'a'),
+			photo('a2', 'a')
+		]);
+		await repo.createWithPhotos(signed, [photo('b1', 'b')]);
+		await repo.delete('a');
+		await repo.delete('b');
+		expect(await db.photos.toCollection().primaryKeys()).toEqual(['b1']);
+	});
 });

@@ -38,8 +38,17 @@ export class InspectionRepository {
 		});
 	}
 
+	/**
+	 * Deletes an inspection. A draft's photos go with it (nothing else can cite them); a signed
+	 * report's photos stay, since its report still names them and may not be synced yet.
+	 */
 	async delete(id: string): Promise<void> {
-		await this.db.inspections.delete(id);
+		await this.db.transaction('rw', this.db.inspections, this.db.photos, async () => {
+			const inspection = await this.db.inspections.get(id);
+			if (inspection?.status === 'draft')
+				await this.db.photos.where('inspectionId').equals(id).delete();
+			await this.db.inspections.delete(id);
+		});
 	}
 
 	/** Most recently touched first; `limit` keeps a long history cheap to show. */

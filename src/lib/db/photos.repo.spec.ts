@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { ShelfcheckDatabase } from './database';
@@ -36,25 +37,51 @@ describe('PhotoRepository', () => {
 		expect((await repo.get('a'))?.caption).toBe('');
 	});
 
-	it('counts originals per check, not their marked-up copies', async () => {
+	it('sums photos and their bytes per inspection', async () => {
 		const repo = open();
 		await repo.add(photo('a', 'ID-01'));
 		await repo.add(photo('b', 'ID-01'));
 		await repo.add(photo('c', 'PHY-01'));
 		await repo.add(photo('d', 'PHY-01', { derivedFrom: 'c', derivation: 'redaction' }));
-		expect(await repo.countsByCheck('i1')).toEqual({ 'ID-01': 2, 'PHY-01': 1 });
 		expect(await repo.statsFor(['i1', 'none'])).toEqual({
 			i1: { count: 4, bytes: 4000 },
 			none: { count: 0, bytes: 0 }
 		});
 	});
 
-	it('deletes a photo together with the copies derived from it', async () => {
+	it('applies link changes in one go, and finds a photo by every check citing it', async () => {
 		const repo = open();
-		await repo.add(photo('a', 'PHY-01'));
-		await repo.add(photo('b', 'PHY-01', { derivedFrom: 'a', derivation: 'annotation' }));
-		await repo.add(photo('c', 'PHY-01'));
-		expect(await repo.deleteWithDerived('a')).toBe(2);
-		expect((await repo.forCheck('i1', 'PHY-01')).map((p) => p.id)).toEqual(['c']);
+		await repo.add(photo('a', 'identify'));
+		await repo.add(photo('b', 'ID-01'));
+		expect((await repo.get('a'))?.usedBy).toEqual(['identify']);
+		const changes = {
+			update: [{ id: 'a', usedBy: ['identify', 'ID-01', 'PHY-01'] }],
+			remove: ['b']
+		};
+		expect(await repo.changeLinks('i1', () => changes)).toEqual(changes);
+		expect(await db.photos.count()).toBe(1);
+		expect((await repo.forCheck('i1', 'PHY-01')).map((p) => p.id)).toEqual(['a']);
+		expect((await repo.forCheck('i1', 'ID-01')).map((p) => p.id)).toEqual(['a']);
+		expect(await repo.forCheck('other', 'PHY-01')).toEqual([]);
+	});
+
+	it('upgrades photos stored before links (version 5) to be cited by the check they were taken for', async () => {
+		const name = `t-${Math.random()}`;
+		const old = new Dexie(name);
+		old.version(5).stores({
+			inspections: 'id, status, updatedAt, [status+updatedAt], product.gtin, product.model',
+			settings: 'key',
+			selfTest: 'id',
+			products: 'id, gtin, model, updatedAt',
+			photos: 'id, inspectionId, [inspectionId+checkId], sha256, derivedFrom',
+			keys: 'id',
+			reports: 'id, inspectionId, hash, signedAt',
+			outbox: 'reportId, state, inspectionId, queuedAt'
+		});
+		await old.table('photos').add(photo('a', 'PHY-01'));
+		old.close();
+		const repo = new PhotoRepository((db = new ShelfcheckDatabase(name)));
+		expect((await repo.get('a'))?.usedBy).toEqual(['PHY-01']);
+		expect((await repo.forCheck('i1', 'PHY-01')).map((p) => p.id)).toEqual(['a']);
 	});
 });

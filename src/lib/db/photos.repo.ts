@@ -1,4 +1,5 @@
 import type { PhotoRecord } from '$lib/evidence/photo-record';
+import type { LinkChanges } from '$lib/evidence/photo-links';
 import type { PhotoStore } from '$lib/evidence/store-verified';
 import type { ShelfcheckDatabase } from './database';
 
@@ -8,14 +9,31 @@ export interface PhotoStats {
 }
 
 /**
- * Photo evidence on this device. Photos are added, never replaced: only the caption, which is
- * not part of the image, can change. Deleting a photo deletes the copies marked up from it.
+ * Photo evidence on this device. Photos are added, never replaced: only the caption and the
+ * checks that cite it, which are not part of the image, can change. A photo is stored once and
+ * linked to each check that uses it; its bytes go when no check uses it any more.
  */
 export class PhotoRepository implements PhotoStore {
 	constructor(private readonly db: ShelfcheckDatabase) {}
 
 	async add(record: PhotoRecord): Promise<void> {
-		await this.db.photos.add(record);
+		await this.db.photos.add({ ...record, usedBy: record.usedBy ?? [record.checkId] });
+	}
+
+	/**
+	 * Changes which checks cite the inspection's photos, in one transaction: `decide` (a rule
+	 * from photo-links) sees the photos as stored and says what to update and what to delete.
+	 */
+	async changeLinks(
+		inspectionId: string,
+		decide: (photos: PhotoRecord[]) => LinkChanges
+	): Promise<LinkChanges> {
+		return this.db.transaction('rw', this.db.photos, async () => {
+			const changes = decide(await this.forInspection(inspectionId));
+			for (const { id, usedBy } of changes.update) await this.db.photos.update(id, { usedBy });
+			await this.db.photos.bulkDelete(changes.remove);
+			return changes;
+		});
 	}
 
 	get(id: string): Promise<PhotoRecord | undefined> {
@@ -26,15 +44,6 @@ export class PhotoRepository implements PhotoStore {
 		await this.db.photos.delete(id);
 	}
 
-	/** Deletes a photo and every photo derived from it, in one transaction. */
-	async deleteWithDerived(id: string): Promise<number> {
-		return this.db.transaction('rw', this.db.photos, async () => {
-			const derived = await this.db.photos.where('derivedFrom').equals(id).primaryKeys();
-			await this.db.photos.bulkDelete([id, ...derived]);
-			return 1 + derived.length;
-		});
-	}
-
 	async setCaption(id: string, caption: string): Promise<void> {
 		await this.db.photos.update(id, { caption });
 	}
@@ -43,31 +52,18 @@ export class PhotoRepository implements PhotoStore {
 		return this.db.photos.where('inspectionId').equals(inspectionId).sortBy('capturedAt');
 	}
 
+	/** The photos a check cites: taken for it or linked to it. */
 	forCheck(inspectionId: string, checkId: string): Promise<PhotoRecord[]> {
 		return this.db.photos
-			.where('[inspectionId+checkId]')
-			.equals([inspectionId, checkId])
+			.where('usedBy')
+			.equals(checkId)
+			.and((photo) => photo.inspectionId === inspectionId)
 			.sortBy('capturedAt');
 	}
 
 	/** The marked-up and redacted copies made from a photo. */
 	forDerivedFrom(id: string): Promise<PhotoRecord[]> {
 		return this.db.photos.where('derivedFrom').equals(id).sortBy('capturedAt');
-	}
-
-	/**
-	 * Photos per check, counting originals only: a marked-up copy is the same evidence again, so
-	 * it does not satisfy a check that asks for two photos.
-	 */
-	async countsByCheck(inspectionId: string): Promise<Record<string, number>> {
-		const counts: Record<string, number> = {};
-		await this.db.photos
-			.where('inspectionId')
-			.equals(inspectionId)
-			.each((photo) => {
-				if (!photo.derivedFrom) counts[photo.checkId] = (counts[photo.checkId] ?? 0) + 1;
-			});
-		return counts;
 	}
 
 	/** Photo count and stored size per inspection, for Home. */

@@ -8,8 +8,13 @@ export interface PhotoRecord {
 	/** Random id, unique on this device. */
 	id: string;
 	inspectionId: string;
-	/** The check it is evidence for; the identification step uses "identify". */
+	/** The check it was taken for; the identification step uses "identify". Never changes. */
 	checkId: string;
+	/**
+	 * The checks (and steps) that cite it as evidence, `checkId` first: a photo taken once can be
+	 * linked to several checks (see photo-links.ts). Absent on records from before links.
+	 */
+	usedBy?: string[];
 	/** The stored image bytes (JPEG); an ArrayBuffer where this browser failed to keep a Blob. */
 	data: Blob | ArrayBuffer;
 	/** SHA-256 of the stored bytes, lower-case hex. */

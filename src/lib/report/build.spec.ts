@@ -108,6 +108,20 @@ describe('buildReportDocument', () => {
 		const document = build([photo('p1', 'PHY-01', 'c'), photo('p2', 'identify', 'd')]);
 		expect(document.photos.map((p) => p.takenFor)).toEqual(['identify']);
 	});
+
+	it('lists a photo linked to several checks once, cited by each of them', () => {
+		// Taken on Identify, linked to ID-01 and DOC-06; and one linked only to a switched-off check.
+		const document = build([
+			photo('p1', 'identify', 'a', { usedBy: ['identify', 'ID-01', 'DOC-06'] }),
+			photo('p2', 'PHY-01', 'c', { usedBy: ['PHY-01'] })
+		]);
+		expect(checkReportDocument(document)).toEqual({ ok: true, document });
+		expect(document.photos.map((p) => [p.sha256, p.takenFor])).toEqual([[hex('a'), 'identify']]);
+		expect(document.answers.map((a) => [a.checkId, a.photos])).toEqual([
+			['ID-01', [hex('a')]],
+			['DOC-06', [hex('a')]]
+		]);
+	});
 });
 
 describe('checkReportDocument', () => {

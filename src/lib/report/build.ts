@@ -1,5 +1,6 @@
 import type { Catalogue } from '$lib/catalogue/types';
 import type { PhotoRecord } from '$lib/evidence/photo-record';
+import { citedPhotos, isUsedBy } from '$lib/evidence/photo-links';
 import { applicableChecks, rollup, type Inspection } from '$lib/inspection';
 import type { PublicJwk } from '$lib/signing';
 import { compareUnits } from '$lib/label/credentials';
@@ -31,15 +32,14 @@ export const IDENTIFY_STEP = 'identify';
  * Builds the document to sign from a finished inspection and its photos. Pure: the same inputs
  * give the same document. Answers and photos of checks that the scope switched off are left out
  * (they are kept on the device, but they are not part of what was inspected). Each photo is
- * listed once, however many checks cite it.
+ * listed once, however many checks cite it, and each answer names the photos it cites: those
+ * taken for its check and those linked to it.
  */
 export function buildReportDocument(inputs: ReportInputs): CurrentReportDocument {
 	const { inspection, catalogue } = inputs;
 	const checks = applicableChecks(catalogue, inspection);
 	const inScope = new Set([IDENTIFY_STEP, ...checks.map((check) => check.id)]);
-	const photos = [...inputs.photos]
-		.filter((photo) => inScope.has(photo.checkId))
-		.sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id));
+	const photos = citedPhotos(inputs.photos, inScope);
 	const hashById = new Map(photos.map((photo) => [photo.id, photo.sha256]));
 	const listed = new Map<string, ReportPhoto>();
 	for (const photo of photos) {
@@ -75,7 +75,7 @@ export function buildReportDocument(inputs: ReportInputs): CurrentReportDocument
 					reason: answer.reason,
 					answeredAt: answer.answeredAt,
 					kind: check.kind ?? 'shows',
-					photos: [...new Set(photos.filter((p) => p.checkId === check.id).map((p) => p.sha256))]
+					photos: [...new Set(photos.filter((p) => isUsedBy(p, check.id)).map((p) => p.sha256))]
 				}
 			];
 		}),

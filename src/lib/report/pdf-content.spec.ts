@@ -349,6 +349,33 @@ describe('reportContent', () => {
 		expect(content.photos[1]!.hiddenBecause).toMatch(/redacted copy, photo 3/);
 	});
 
+	it('draws a photo cited by several checks once, where it first appears, and names it after', () => {
+		const content = reportContent(
+			document([
+				record('p0', 'identify', 'a', { usedBy: ['identify', 'ID-01', 'DOC-07'] }),
+				record('p1', 'DOC-06', 'b', { usedBy: ['DOC-06', 'DOC-07'] })
+			]),
+			catalogue,
+			hex('f')
+		);
+		expect(content.identification.map((p) => p.number)).toEqual([1]);
+		expect(
+			content.checks.map((c) => [c.id, c.photos.map((p) => p.number), c.photosShownElsewhere])
+		).toEqual([
+			['ID-01', [], 'Also cites photo 1 (shown with Identification).'],
+			['DOC-06', [2], undefined],
+			[
+				'DOC-07',
+				[],
+				'Also cites photo 1 (shown with Identification) and photo 2 (shown with DOC-06).'
+			]
+		]);
+		expect(content.photos.map((p) => p.citedBy)).toEqual([
+			'Evidence for ID-01, DOC-07',
+			'Evidence for DOC-06, DOC-07'
+		]);
+	});
+
 	it('names the product, the key and the QR payload; notes a catalogue other than the one used', () => {
 		const content = reportContent(document([], '2026.10.1'), catalogue, hex('f'));
 		expect(content.title).toBe('Acme SC-CAM-200');

@@ -106,7 +106,10 @@ export interface CheckView {
 	answeredAt: string;
 	/** The provisions the check gives an indication on: "EN 303 645 5.1-1", "PSTI-1". */
 	provisions: string[];
+	/** The photos drawn with this check: those it cites that no earlier part of the report shows. */
 	photos: PhotoView[];
+	/** "Also cites photo 1 (shown with Identification)": a photo taken once is drawn once. */
+	photosShownElsewhere?: string;
 }
 
 export interface PhotoEntry {
@@ -119,6 +122,8 @@ export interface PhotoEntry {
 	details: string;
 	/** "Redacted copy of photo 2". */
 	derivation?: string;
+	/** "Evidence for ID-01, PHY-01": the checks citing it, when any does. */
+	citedBy?: string;
 	/** Where the inspector chose to record location. */
 	location?: string;
 	shown: boolean;
@@ -333,6 +338,22 @@ export function reportContent(
 			const photo = photoBySha.get(sha);
 			return photo && visibility.get(sha)?.shown ? [view(photo)] : [];
 		});
+	// Each photo is drawn once, where it first appears (identification, then the checks in
+	// order); a later check citing it names it instead.
+	const drawnWith = new Map<string, string>();
+	const drawOnce = (hashes: readonly string[], at: string) => {
+		const views = shownViews(hashes);
+		const fresh = views.filter((photo) => !drawnWith.has(photo.sha256));
+		const elsewhere = views
+			.filter((photo) => drawnWith.has(photo.sha256))
+			.map((photo) => `photo ${photo.number} (shown with ${drawnWith.get(photo.sha256)})`);
+		for (const photo of fresh) drawnWith.set(photo.sha256, at);
+		return { fresh, elsewhere };
+	};
+	const identification = drawOnce(
+		document.photos.filter((photo) => photo.takenFor === IDENTIFY_STEP).map((p) => p.sha256),
+		'Identification'
+	).fresh;
 
 	const { product } = document;
 	const title =
@@ -398,6 +419,7 @@ export function reportContent(
 	const checks: CheckView[] = document.answers.map((answer) => {
 		const check = checksById.get(answer.checkId);
 		const kind = kindOf(answer);
+		const cited = drawOnce(answer.photos, answer.checkId);
 		return {
 			id: answer.checkId,
 			title: check?.title ?? `Check ${answer.checkId}`,
@@ -411,9 +433,16 @@ export function reportContent(
 				(ref) =>
 					`${provisionLabel(ref.framework, ref.id)}${ref.strength === 'partial' ? ' (in part)' : ''}`
 			),
-			photos: shownViews(answer.photos)
+			photos: cited.fresh,
+			...(cited.elsewhere.length
+				? { photosShownElsewhere: `Also cites ${cited.elsewhere.join(' and ')}.` }
+				: {})
 		};
 	});
+	const citedBy = new Map<string, string[]>();
+	for (const answer of document.answers)
+		for (const sha of new Set(answer.photos))
+			citedBy.set(sha, [...(citedBy.get(sha) ?? []), answer.checkId]);
 
 	const counted = answerCounts(
 		document.answers.map((answer) => {
@@ -435,6 +464,9 @@ export function reportContent(
 			caption: photo.caption,
 			details: `Taken ${formatUtc(photo.capturedAt)} · ${photo.width} × ${photo.height} px · ${formatFileSize(photo.bytes)}`,
 			...(derivation ? { derivation } : {}),
+			...(citedBy.has(photo.sha256)
+				? { citedBy: `Evidence for ${citedBy.get(photo.sha256)!.join(', ')}` }
+				: {}),
 			...(location
 				? {
 						location: `Location ${location.latitude}, ${location.longitude} (within ${location.accuracyMetres} m)`
@@ -501,9 +533,7 @@ export function reportContent(
 		rollupRule: ROLLUP_RULE,
 		verdictSummary,
 		frameworks,
-		identification: shownViews(
-			document.photos.filter((photo) => photo.takenFor === IDENTIFY_STEP).map((p) => p.sha256)
-		),
+		identification,
 		checks,
 		photos,
 		signature: {

@@ -332,6 +332,7 @@ function drawCheck(pdf: ReportWriter, check: CheckView, photos: Map<string, Load
 		CONTENT.width,
 		provisionsStyle
 	);
+	const elsewhere = pdf.wrap(check.photosShownElsewhere ?? '', CONTENT.width, provisionsStyle);
 	const rows = measurePhotoRows(pdf, check.photos, photos);
 
 	// A check starts on a new page rather than leave its title, verdict, reason or first row of
@@ -346,7 +347,7 @@ function drawCheck(pdf: ReportWriter, check: CheckView, photos: Map<string, Load
 	const whole =
 		head +
 		textHeight(reason.length, reasonStyle.size) +
-		textHeight(provisions.length, provisionsStyle.size) +
+		textHeight(provisions.length + elsewhere.length, provisionsStyle.size) +
 		(rows[0] ? 6 + rows[0].height - 10 : 0);
 	flow.gap(10);
 	const fitsOnAPage = whole <= CONTENT.bottom - CONTENT.top;
@@ -367,7 +368,8 @@ function drawCheck(pdf: ReportWriter, check: CheckView, photos: Map<string, Load
 	flow.advance(pdf.drawLines(question, CONTENT.left, flow.y, questionStyle) + 2);
 	for (const [lines, style] of [
 		[reason, reasonStyle],
-		[provisions, provisionsStyle]
+		[provisions, provisionsStyle],
+		[elsewhere, provisionsStyle]
 	] as const) {
 		for (const line of lines) {
 			top = flow.reserve(textHeight(1, style.size));
@@ -458,6 +460,14 @@ function drawAppendix(
 			...(entry.derivation
 				? [
 						[`${entry.derivation}.`, { size: TYPE.small, colour: COLOURS.muted }] as [
+							string,
+							TextStyle
+						]
+					]
+				: []),
+			...(entry.citedBy
+				? [
+						[`${entry.citedBy}.`, { size: TYPE.small, colour: COLOURS.muted }] as [
 							string,
 							TextStyle
 						]

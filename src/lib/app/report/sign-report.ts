@@ -6,6 +6,7 @@ import { newOutboxEntry } from '$lib/sync/outbox';
 import { REPORT_TYP, reportHash, signCompact, signableJson } from '$lib/signing';
 import { deviceKey } from '$lib/app/device-key';
 import { buildReportDocument } from '$lib/report/build';
+import { photoCounts } from '$lib/app/evidence/photo-links';
 import { checkReportDocument } from '$lib/contract/report-document';
 
 /**
@@ -31,12 +32,7 @@ async function signOnce(inspectionId: string, catalogue: Catalogue): Promise<Sig
 	const draft = await inspections.get(inspectionId);
 	if (!draft) throw new Error('This inspection is not on this device.');
 	const now = new Date().toISOString();
-	const finished = finishInspection(
-		draft,
-		catalogue,
-		now,
-		await photos.countsByCheck(inspectionId)
-	);
+	const finished = finishInspection(draft, catalogue, now, await photoCounts(inspectionId));
 	const [key, allPhotos, previousReportHash] = await Promise.all([
 		deviceKey(),
 		photos.forInspection(inspectionId),
