@@ -6,9 +6,12 @@ import type { Database } from './schema';
 
 export type { Database } from './schema';
 
+/** What every server module that reads or writes takes as its `db`. */
+export type Db = Kysely<Database>;
+
 /** The one door to SQL: the Kysely instance, which engine is behind it, and how far it is migrated. */
 export interface Store {
-	db: Kysely<Database>;
+	db: Db;
 	kind: DatabaseConfig['kind'];
 	/** Where the data is, for logs: a file path, or host:port/database (never a password). */
 	location: string;

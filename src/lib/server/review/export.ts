@@ -1,11 +1,11 @@
 /**
  * What the exports say about each report: one CSV row per report, and the JSON document (the
- * summaries with their roll-ups). Pure; the rows come from `review/reports.ts`.
+ * summaries with their roll-ups). Pure; the rows come from `review/list.ts`.
  */
 import { pstiProvisionIds } from '$lib/inspection/rollup';
 import { toCsv, type CsvValue } from './csv';
 import type { FilterValues } from './filters';
-import type { ReviewSummary, RollupRow } from './reports';
+import type { ReviewSummary, RollupRow } from './list';
 
 export const CSV_HEADER = [
 	'report_id',

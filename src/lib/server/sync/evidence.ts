@@ -3,13 +3,10 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/accounts';
-import type { Database } from '../db/schema';
+import type { Db } from '../db';
 import { tooLarge } from '../http';
 import { Problem } from '../problem';
-
-type Db = Kysely<Database>;
 
 /** `DATA_DIR/evidence/<first 2 hex>/<sha256>`: content-addressed, shared by organisations. */
 export function evidencePath(dataDir: string, sha256: string): string {

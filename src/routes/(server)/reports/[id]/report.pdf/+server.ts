@@ -1,5 +1,5 @@
-import { orPageError, pageUser } from '$lib/server/review/http';
-import { reportPdf } from '$lib/server/review/reports';
+import { orPageError, pageUser } from '$lib/server/review/page';
+import { reportPdf } from '$lib/server/review/report';
 import { settings, store } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 

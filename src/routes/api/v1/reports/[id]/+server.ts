@@ -1,7 +1,8 @@
 import { json } from '@sveltejs/kit';
 import { api, readLimited, requireUser } from '$lib/server/http';
 import { Problem } from '$lib/server/problem';
-import { getReport, receiveReport } from '$lib/server/sync/reports';
+import { getReport } from '$lib/server/reports/query';
+import { receiveReport } from '$lib/server/reports/receive';
 import { settings, store } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 

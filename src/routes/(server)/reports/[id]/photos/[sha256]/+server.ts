@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { orPageError, pageUser } from '$lib/server/review/http';
-import { reportPhoto } from '$lib/server/review/reports';
+import { orPageError, pageUser } from '$lib/server/review/page';
+import { reportPhoto } from '$lib/server/review/report';
 import { settings, store } from '$lib/server/store';
 import { SHA256_HEX } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';

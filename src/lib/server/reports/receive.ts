@@ -1,20 +1,14 @@
-import type { Kysely } from 'kysely';
+/**
+ * Receiving a signed report: `PUT /api/v1/reports/:id`. The one writer of the `reports` table
+ * and the rows that index it.
+ */
 import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
 import { REPORT_TYP, reportHash, verifyCompact, type PublicJwk } from '$lib/signing';
-import type {
-	ReportDetail,
-	ReportList,
-	ReportQuery,
-	ReportReceipt,
-	ReportSummary
-} from '$lib/contract/protocol';
-import { UUID } from '$lib/contract/protocol';
+import { UUID, type ReportReceipt } from '$lib/contract/protocol';
 import type { SessionUser } from '../auth/accounts';
-import type { Database } from '../db/schema';
+import type { Db } from '../db';
 import { Problem } from '../problem';
-import { missingEvidence } from './evidence';
-
-type Db = Kysely<Database>;
+import { missingEvidence } from '../sync/evidence';
 
 const COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -162,7 +156,7 @@ export async function receiveReport(
 		await db.transaction().execute(async (trx) => {
 			await trx
 				.insertInto('reports')
-				.values(row(document, user, kid, jws, receipt))
+				.values(reportRow(document, user, kid, jws, receipt))
 				.execute();
 			if (document.photos.length)
 				await trx
@@ -234,7 +228,8 @@ async function alreadyHeld(db: Db, id: string, jws: string): Promise<ReportRecei
 	};
 }
 
-function row(
+/** The `reports` row: the JWS verbatim and the fields the search reads. */
+function reportRow(
 	document: ReportDocument,
 	user: SessionUser,
 	kid: string,
@@ -257,155 +252,4 @@ function row(
 		finished_at: document.finishedAt,
 		supersedes: document.supersedes
 	};
-}
-
-// ---------------------------------------------------------------- reading
-
-const likeEscape = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-function encodeCursor(receivedAt: string, id: string): string {
-	return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): [string, string] {
-	try {
-		const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-		if (Array.isArray(value) && value.length === 2 && value.every((x) => typeof x === 'string'))
-			return value as [string, string];
-	} catch {
-		/* fall through */
-	}
-	throw new Problem(400, 'invalid-cursor', 'The cursor is not one this server gave out.');
-}
-
-/**
- * Who reads which reports, decided here once for the API and the reviewer's pages: reviewers and
- * admins their whole organisation's, an inspector only the reports they sent themselves.
- */
-export function visibleReports(db: Db, user: SessionUser) {
-	let query = db.selectFrom('reports').where('reports.org_id', '=', user.orgId);
-	if (user.role === 'inspector') query = query.where('reports.user_id', '=', user.id);
-	return query;
-}
-
-const summaryColumns = [
-	'reports.id',
-	'reports.report_hash',
-	'reports.received_at',
-	'reports.gtin',
-	'reports.brand',
-	'reports.model',
-	'reports.inspector',
-	'reports.bundle_id',
-	'reports.finished_at',
-	'reports.supersedes',
-	'reports.device_kid'
-] as const;
-
-type SummaryRow = {
-	id: string;
-	report_hash: string;
-	received_at: string;
-	gtin: string | null;
-	brand: string | null;
-	model: string | null;
-	inspector: string;
-	bundle_id: string;
-	finished_at: string;
-	supersedes: string | null;
-	device_kid: string;
-};
-
-const summary = (r: SummaryRow): ReportSummary => ({
-	reportId: r.id,
-	reportHash: r.report_hash,
-	receivedAt: r.received_at,
-	gtin: r.gtin,
-	brand: r.brand,
-	model: r.model,
-	inspector: r.inspector,
-	bundleId: r.bundle_id,
-	finishedAt: r.finished_at,
-	supersedes: r.supersedes,
-	deviceKid: r.device_kid
-});
-
-/** Newest received first; `cursor` continues after the last report of the previous page. */
-export async function searchReports(
-	db: Db,
-	user: SessionUser,
-	query: Omit<ReportQuery, 'limit'> & { limit?: number }
-): Promise<ReportList> {
-	const limit = query.limit ?? 50;
-	let q = visibleReports(db, user).select(summaryColumns);
-	if (query.gtin) q = q.where('reports.gtin', '=', query.gtin.padStart(14, '0'));
-	const like = (column: 'reports.model' | 'reports.brand' | 'reports.inspector', text: string) =>
-		q.where((eb) => eb(eb.fn('lower', [column]), 'like', eb.val(likeEscape(text))));
-	if (query.model) q = like('reports.model', query.model);
-	if (query.brand) q = like('reports.brand', query.brand);
-	if (query.inspector) q = like('reports.inspector', query.inspector);
-	if (query.from) q = q.where('reports.finished_at', '>=', query.from);
-	if (query.to) q = q.where('reports.finished_at', '<', query.to);
-	if (query.verdict) {
-		const verdict = query.verdict;
-		q = q.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('report_answers')
-					.select('report_answers.report_id')
-					.whereRef('report_answers.report_id', '=', 'reports.id')
-					.where('report_answers.verdict', '=', verdict)
-			)
-		);
-	}
-	if (query.provision || query.outcome) {
-		// A provision (optionally with its outcome), or an outcome alone: any provision with it.
-		const { provision, outcome } = query;
-		q = q.where((eb) => {
-			let sub = eb
-				.selectFrom('report_provisions')
-				.select('report_provisions.report_id')
-				.whereRef('report_provisions.report_id', '=', 'reports.id');
-			if (provision) sub = sub.where('report_provisions.provision_id', '=', provision);
-			if (outcome) sub = sub.where('report_provisions.outcome', '=', outcome);
-			return eb.exists(sub);
-		});
-	}
-	if (query.cursor) {
-		const [receivedAt, id] = decodeCursor(query.cursor);
-		q = q.where((eb) =>
-			eb.or([
-				eb('reports.received_at', '<', receivedAt),
-				eb.and([eb('reports.received_at', '=', receivedAt), eb('reports.id', '<', id)])
-			])
-		);
-	}
-	const rows = await q
-		.orderBy('reports.received_at', 'desc')
-		.orderBy('reports.id', 'desc')
-		.limit(limit + 1)
-		.execute();
-	const page = rows.slice(0, limit);
-	const last = page.at(-1);
-	return {
-		reports: page.map(summary),
-		nextCursor: rows.length > limit && last ? encodeCursor(last.received_at, last.id) : null
-	};
-}
-
-export async function getReport(db: Db, user: SessionUser, id: string): Promise<ReportDetail> {
-	const row = UUID.test(id)
-		? await visibleReports(db, user)
-				.select([...summaryColumns, 'reports.jws'])
-				.where('reports.id', '=', id.toLowerCase())
-				.executeTakeFirst()
-		: undefined;
-	if (!row) throw new Problem(404, 'no-such-report', 'There is no such report.');
-	const photos = await db
-		.selectFrom('report_photos')
-		.select('sha256')
-		.where('report_id', '=', row.id)
-		.orderBy('position')
-		.execute();
-	return { ...summary(row), jws: row.jws, photos: photos.map((p) => p.sha256) };
 }

@@ -1,0 +1,100 @@
+/**
+ * Signed report documents for the tests and `npm run bench:server` (the node tests here, the API
+ * end-to-end tests through `e2e/support/api.ts`): one factory, so a schema change is made once.
+ * Not used by the server.
+ *
+ * The documents follow schema 1 (`shelfcheck.report/1`), which the server still reads and every
+ * end-to-end test was written against; the server treats both schemas the same once validated.
+ */
+// Relative imports: the end-to-end support and the benchmark load this file without Vite's $lib.
+import { canonicalJson } from '../../signing/canonical';
+import { REPORT_TYP, signCompact } from '../../signing/jws';
+import type { DeviceKey } from '../../signing/keys';
+
+const T = '2026-11-22T10:00:00.000Z';
+
+/** A photo a report names, by its hash and size, when its bytes are not at hand. */
+export interface PhotoRef {
+	sha256: string;
+	bytes: number;
+}
+
+export async function sha256(bytes: Uint8Array): Promise<string> {
+	const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
+	return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Bytes that look like the start of a JPEG, distinct per seed (the server does not decode photos). */
+export function photoBytes(seed: string, size = 3000): Uint8Array {
+	const bytes = new Uint8Array(size);
+	for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed.charCodeAt(i % seed.length)) & 0xff;
+	bytes[0] = 0xff;
+	bytes[1] = 0xd8;
+	return bytes;
+}
+
+/**
+ * A report document that follows the schema (src/lib/contract/report-document.ts). Photos are
+ * given as their bytes, or as references to photos already hashed (the benchmark's megabyte
+ * photos).
+ */
+export async function reportDocument(
+	key: DeviceKey,
+	photos: (Uint8Array | PhotoRef)[],
+	overrides: Record<string, unknown> = {}
+): Promise<Record<string, unknown>> {
+	const refs = await Promise.all(
+		photos.map(async (p) =>
+			p instanceof Uint8Array ? { sha256: await sha256(p), bytes: p.length } : p
+		)
+	);
+	const hashes = refs.map((p) => p.sha256);
+	return {
+		schema: 'shelfcheck.report/1',
+		reportId: crypto.randomUUID(),
+		supersedes: null,
+		product: { gtin: '05012345678900', brand: 'Acme', model: 'SC-CAM-200' },
+		bundle: { id: 'shop-visit', name: 'Shop visit' },
+		catalogueVersion: '2026.1.0',
+		context: 'shop',
+		place: { kind: 'shop', name: 'Corner Electrics' },
+		inspector: { name: 'A. Officer' },
+		scope: { passwords: 'yes' },
+		answers: [
+			{ checkId: 'ID-01', verdict: 'PASS', reason: '', answeredAt: T, photos: [] },
+			{ checkId: 'PW-01', verdict: 'FAIL', reason: 'admin/admin', answeredAt: T, photos: hashes }
+		],
+		photos: refs.map((photo, i) => ({
+			sha256: photo.sha256,
+			bytes: photo.bytes,
+			type: 'image/jpeg',
+			width: 100,
+			height: 100,
+			capturedAt: T,
+			checkId: 'PW-01',
+			caption: `photo ${i + 1}`,
+			derivedFrom: null,
+			derivation: null,
+			marks: [],
+			location: null
+		})),
+		rollup: [
+			{
+				framework: 'EN303645',
+				provisions: [{ id: '5.1-1', outcome: 'FAIL', checks: ['PW-01'] }]
+			}
+		],
+		device: { keyId: key.kid, publicJwk: key.publicJwk },
+		startedAt: T,
+		finishedAt: T,
+		appVersion: 'test',
+		previousReportHash: null,
+		notice: 'Field indications, not a conformance assessment.',
+		...overrides
+	};
+}
+
+/** Signs a document as the app does: its RFC 8785 form, ES256, typed as a report. */
+export function sign(document: unknown, key: DeviceKey): Promise<string> {
+	return signCompact(canonicalJson(document), key.privateKey, key.kid, { typ: REPORT_TYP });
+}
