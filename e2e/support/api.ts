@@ -19,7 +19,7 @@ export {
 	sha256,
 	sign,
 	type PhotoRef
-} from '../../src/lib/server/reports/fixture';
+} from '../../src/lib/contract/report-fixture';
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {

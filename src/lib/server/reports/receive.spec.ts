@@ -4,7 +4,7 @@ import { generateDeviceKey, type DeviceKey } from '$lib/signing';
 import { TEST_ENGINES, type TestStore } from '../db/test-engines';
 import { Problem } from '../problem';
 import { revokeDevice } from '../sync/devices';
-import { photoBytes, reportDocument, sha256, sign } from './fixture';
+import { photoBytes, reportDocument, sha256, sign } from '$lib/contract/report-fixture';
 import { getReport } from './query';
 import { receiveReport } from './receive';
 import { enrolledKey, seedTeam, upload, type Team } from './test-team';

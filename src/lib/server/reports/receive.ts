@@ -2,8 +2,9 @@
  * Receiving a signed report: `PUT /api/v1/reports/:id`. The one writer of the `reports` table
  * and the rows that index it.
  */
-import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
-import { REPORT_TYP, reportHash, verifyCompact, type PublicJwk } from '$lib/signing';
+import type { ReportDocument } from '$lib/contract/report-document';
+import { reportSigner, verifyReport, type ReportFailure } from '$lib/contract/verify-report';
+import { reportHash, type PublicJwk } from '$lib/signing';
 import { UUID, type ReportReceipt } from '$lib/contract/protocol';
 import type { SessionUser } from '../auth/accounts';
 import type { Db } from '../db';
@@ -12,24 +13,28 @@ import { missingEvidence } from '../sync/evidence';
 
 const COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-function unverifiedHeader(jws: string): Record<string, unknown> | null {
-	try {
-		const header = JSON.parse(Buffer.from(jws.split('.')[0]!, 'base64url').toString('utf8'));
-		return typeof header === 'object' && header && !Array.isArray(header) ? header : null;
-	} catch {
-		return null;
-	}
-}
-
+/** What the JWS check found that means the body is not a usable JWS at all, rather than a forgery. */
 const MALFORMED = new Set(['malformed-compact', 'malformed-base64url', 'malformed-header']);
+
+/** A failed verification as the API answers it: 400 for what is not a report JWS, else 422. */
+function refusal(failure: ReportFailure): Problem {
+	const { code, reason, path, signature } = failure;
+	if (code === 'bad-signature') {
+		const malformed = MALFORMED.has(signature!) || signature === 'alg-not-allowed';
+		return new Problem(malformed ? 400 : 422, code, reason, { reason: signature });
+	}
+	const status = code === 'malformed-jws' || code === 'alg-not-allowed' || code === 'missing-kid';
+	return new Problem(status ? 400 : 422, code, reason, path ? { path } : {});
+}
 
 /**
  * Receives a signed report. In order: the JWS's shape and algorithm (400), the key it names
- * (unknown 401; revoked or another person's device 403), the signature with that enrolled key
- * (422), the document against the report schema (422 with the path), the id in the URL, a report
- * already held under this id (the same JWS: 200; another: 409), every photo it names held by the
- * organisation (409 listing what is missing). Then the report, its photos, answers and roll-up
- * are stored in one transaction, the JWS verbatim.
+ * (unknown 401; revoked or another person's device 403), then `verifyReport` with that enrolled
+ * key (the signature, the document against the report schema with the path, the device it names:
+ * 422), the id in the URL (422), a report already held under this id (the same JWS: 200;
+ * another: 409), every photo it names held by the organisation (409 listing what is missing).
+ * Then the report, its photos, answers and roll-up are stored in one transaction, the JWS
+ * verbatim.
  */
 export async function receiveReport(
 	db: Db,
@@ -47,17 +52,9 @@ export async function receiveReport(
 			'malformed-jws',
 			'The body is not a compact JWS (three base64url parts).'
 		);
-	const header = unverifiedHeader(jws);
-	if (!header) throw new Problem(400, 'malformed-jws', 'The JWS header is not a JSON object.');
-	if (header.alg !== 'ES256')
-		throw new Problem(
-			400,
-			'alg-not-allowed',
-			`alg ${JSON.stringify(header.alg)} is not accepted; only ES256 is.`
-		);
-	if (typeof header.kid !== 'string' || !header.kid)
-		throw new Problem(400, 'missing-kid', 'The JWS header names no kid.');
-	const kid = header.kid;
+	const signer = reportSigner(jws);
+	if (!signer.ok) throw refusal(signer);
+	const kid = signer.kid;
 
 	const device = await db
 		.selectFrom('devices')
@@ -83,41 +80,9 @@ export async function receiveReport(
 			'This report was signed by a device enrolled to someone else.'
 		);
 
-	const publicJwk = JSON.parse(device.public_jwk) as PublicJwk;
-	const verified = await verifyCompact(jws, publicJwk, {
-		expectedKid: kid,
-		expectedTyp: REPORT_TYP
-	});
-	if (!verified.ok) {
-		const status = MALFORMED.has(verified.code) || verified.code === 'alg-not-allowed' ? 400 : 422;
-		throw new Problem(status, 'bad-signature', verified.reason, { reason: verified.code });
-	}
-	let payload: unknown;
-	try {
-		payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(verified.payload));
-	} catch {
-		throw new Problem(422, 'invalid-document', 'The signed payload is not JSON.', {
-			path: '(document)'
-		});
-	}
-	const checked = checkReportDocument(payload);
-	if (!checked.ok)
-		throw new Problem(422, 'invalid-document', `${checked.path}: ${checked.message}`, {
-			path: checked.path
-		});
-	const document = checked.document;
-	if (
-		document.device.keyId !== kid ||
-		(['kty', 'crv', 'x', 'y'] as const).some((m) => document.device.publicJwk[m] !== publicJwk[m])
-	)
-		throw new Problem(
-			422,
-			'device-mismatch',
-			'The document names another device than the key that signed it.',
-			{
-				path: 'device'
-			}
-		);
+	const verified = await verifyReport(jws, JSON.parse(device.public_jwk) as PublicJwk);
+	if (!verified.ok) throw refusal(verified);
+	const { document } = verified;
 	if (document.reportId !== id.toLowerCase())
 		throw new Problem(
 			422,

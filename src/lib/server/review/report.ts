@@ -7,13 +7,8 @@ import { catalogue } from '$lib/catalogue';
 import type { ReportDocument } from '$lib/contract/report-document';
 import { reportFileStem } from '$lib/report/file-name';
 import { reportContent, type ReportContent } from '$lib/report/pdf-content';
-import {
-	fingerprintFromKeyId,
-	REPORT_TYP,
-	reportHash,
-	verifyCompact,
-	type PublicJwk
-} from '$lib/signing';
+import { verifyReport } from '$lib/contract/verify-report';
+import { fingerprintFromKeyId, reportHash, type PublicJwk } from '$lib/signing';
 import type { SessionUser } from '../auth/accounts';
 import type { Db } from '../db';
 import { Problem } from '../problem';
@@ -43,15 +38,14 @@ export interface ReviewDetail {
 }
 
 /**
- * Verifies the stored JWS again, now, with the key enrolled for the device that signed it: the
- * signature, the header's kid and typ, and that the document names that same device.
+ * Verifies the stored JWS again, now, with the key enrolled for the device that signed it, by the
+ * same `verifyReport` as on receipt: the signature, the document and the device it names.
  */
 async function verifyStored(
 	db: Db,
 	orgId: string,
 	jws: string,
-	kid: string,
-	document: ReportDocument | null
+	kid: string
 ): Promise<SignatureStatus> {
 	const device = await db
 		.selectFrom('devices')
@@ -79,10 +73,8 @@ async function verifyStored(
 	} catch {
 		return failed('The enrolled key of the device cannot be read.');
 	}
-	const result = await verifyCompact(jws, key, { expectedKid: kid, expectedTyp: REPORT_TYP });
+	const result = await verifyReport(jws, key);
 	if (!result.ok) return failed(result.reason);
-	if (!document || document.device.keyId !== kid)
-		return failed('The signed document names another device than the key that signed it.');
 	return {
 		verified: true,
 		deviceLabel: device.label,
@@ -98,7 +90,7 @@ export async function reviewReport(db: Db, user: SessionUser, id: string): Promi
 	const [summary] = await withDetails(db, user, [report]);
 	const document = storedDocument(jws);
 	const [signature, hash] = await Promise.all([
-		verifyStored(db, user.orgId, jws, report.deviceKid, document),
+		verifyStored(db, user.orgId, jws, report.deviceKid),
 		reportHash(jws)
 	]);
 	let content: ReportContent | null = null;

@@ -1,15 +1,15 @@
 /**
- * Signed report documents for the tests and `npm run bench:server` (the node tests here, the API
- * end-to-end tests through `e2e/support/api.ts`): one factory, so a schema change is made once.
- * Not used by the server.
+ * Signed report documents for the tests and `npm run bench:server` (the contract's and the
+ * server's node tests, the API end-to-end tests through `e2e/support/api.ts`): one factory, so a
+ * schema change is made once. Not used by the app or the server.
  *
  * The documents follow schema 1 (`shelfcheck.report/1`), which the server still reads and every
  * end-to-end test was written against; the server treats both schemas the same once validated.
  */
 // Relative imports: the end-to-end support and the benchmark load this file without Vite's $lib.
-import { canonicalJson } from '../../signing/canonical';
-import { REPORT_TYP, signCompact } from '../../signing/jws';
-import type { DeviceKey } from '../../signing/keys';
+import { canonicalJson } from '../signing/canonical';
+import { REPORT_TYP, signCompact } from '../signing/jws';
+import type { DeviceKey } from '../signing/keys';
 
 const T = '2026-11-22T10:00:00.000Z';
 
