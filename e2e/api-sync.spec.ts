@@ -12,10 +12,12 @@ import {
 	newDevice,
 	photoBytes,
 	reportDocument,
+	nonCanonicalPayloads,
 	setUp,
 	sha256,
 	sign,
 	signIn,
+	signText,
 	startApiServer,
 	type ApiServer
 } from './support/api';
@@ -432,6 +434,25 @@ for (const engine of ENGINES) {
 			expect(
 				(await putReport(foreign, document.reportId as string, await sign(document, device))).status
 			).toBe(401);
+		});
+
+		test('a signed payload that is not its own RFC 8785 form is refused with 422 naming why', async () => {
+			const device = await key;
+			const photo = photoBytes('canonical-only');
+			await putPhoto(inspector, await sha256(photo), photo);
+			const document = await reportDocument(device, [photo]);
+			const id = document.reportId as string;
+			// Pretty-printed, keys out of order, "verdict":"FAIL","verdict":"PASS", a second
+			// reportId, 2^53 + 1, 1e308, a lone surrogate: each signed by the enrolled key.
+			for (const { name, text, problem, path } of nonCanonicalPayloads(document)) {
+				const response = await putReport(inspector, id, await signText(text, device));
+				expect(response.status, name).toBe(422);
+				const error = await errorOf(response);
+				expect(error, name).toMatchObject({ code: 'not-canonical', reason: problem, path });
+				expect(error.message, name).toMatch(/^The signed payload is not in its canonical form: /);
+			}
+			expect((await reviewer(`/api/v1/reports/${id}`)).status).toBe(404);
+			expect((await putReport(inspector, id, await sign(document, device))).status).toBe(201);
 		});
 
 		test('a revoked device can no longer deliver reports', async () => {

@@ -14,10 +14,12 @@ export const adminUrl = process.env.TEST_DATABASE_URL;
 export const PASSWORD = 'blue-Kettle-42-Harbour';
 export { REPORT_TYP } from '../../src/lib/signing/jws';
 export {
+	nonCanonicalPayloads,
 	photoBytes,
 	reportDocument,
 	sha256,
 	sign,
+	signText,
 	type PhotoRef
 } from '../../src/lib/contract/report-fixture';
 

@@ -98,3 +98,68 @@ export async function reportDocument(
 export function sign(document: unknown, key: DeviceKey): Promise<string> {
 	return signCompact(canonicalJson(document), key.privateKey, key.kid, { typ: REPORT_TYP });
 }
+
+/** Signs the payload text exactly as given: for payloads the app would never sign. */
+export function signText(text: string, key: DeviceKey): Promise<string> {
+	return signCompact(text, key.privateKey, key.kid, { typ: REPORT_TYP });
+}
+
+/**
+ * The same document written as a canonical form it is not, as an attacker would sign it: each
+ * with the rule it breaks and where (see signing/canonical-parse.ts). The document must name at
+ * least one photo and carry the factory's FAIL answer.
+ */
+export function nonCanonicalPayloads(
+	document: Record<string, unknown>
+): { name: string; text: string; problem: string; path: string }[] {
+	const canonical = canonicalJson(document);
+	const swap = (from: string, to: string) => {
+		if (!canonical.includes(from)) throw new Error(`the document has no ${from}`);
+		return canonical.replace(from, to);
+	};
+	const id = JSON.stringify(document.reportId);
+	return [
+		{
+			name: 'pretty-printed',
+			text: JSON.stringify(JSON.parse(canonical), null, 2),
+			problem: 'whitespace',
+			path: '(document)'
+		},
+		{
+			name: 'keys out of order',
+			text: JSON.stringify(document),
+			problem: 'key-order',
+			path: '(document)'
+		},
+		{
+			name: 'a duplicate verdict, FAIL then PASS',
+			text: swap('"verdict":"FAIL"', '"verdict":"FAIL","verdict":"PASS"'),
+			problem: 'duplicate-key',
+			path: 'answers.1'
+		},
+		{
+			name: 'a second reportId',
+			text: swap(`"reportId":${id}`, `"reportId":${id},"reportId":${id}`),
+			problem: 'duplicate-key',
+			path: '(document)'
+		},
+		{
+			name: 'an integer above 2^53',
+			text: swap('"width":100', '"width":9007199254740993'),
+			problem: 'number',
+			path: 'photos.0.width'
+		},
+		{
+			name: '1e308',
+			text: swap('"width":100', '"width":1e308'),
+			problem: 'number',
+			path: 'photos.0.width'
+		},
+		{
+			name: 'a lone surrogate',
+			text: swap('"caption":"photo 1"', '"caption":"photo 1\\ud800"'),
+			problem: 'lone-surrogate',
+			path: 'photos.0.caption'
+		}
+	];
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDeviceKey, REPORT_TYP, signCompact, type DeviceKey } from '$lib/signing';
 import { canonicalJson } from '$lib/signing/canonical';
-import { reportDocument, sign } from './report-fixture';
+import { nonCanonicalPayloads, photoBytes, reportDocument, sign, signText } from './report-fixture';
 import { reportSigner, verifyReport } from './verify-report';
 
 const b64url = (value: string) => Buffer.from(value).toString('base64url');
@@ -85,5 +85,22 @@ describe('verifyReport', () => {
 			device: { keyId: key.kid, publicJwk: { ...key.publicJwk, y: other.publicJwk.y } }
 		}));
 		expect(await verifyReport(jws, key.publicJwk)).toMatchObject({ code: 'device-mismatch' });
+	});
+
+	it('refuses each payload that is not its own RFC 8785 form, naming the rule and the place', async () => {
+		key ??= await generateDeviceKey();
+		const document = await reportDocument(key, [photoBytes('canonical')]);
+		expect(await verifyReport(await sign(document, key), key.publicJwk)).toMatchObject({
+			ok: true
+		});
+		const cases = nonCanonicalPayloads(document);
+		expect(cases).toHaveLength(7);
+		for (const { name, text, problem, path } of cases)
+			expect(await verifyReport(await signText(text, key), key.publicJwk), name).toMatchObject({
+				ok: false,
+				code: 'not-canonical',
+				canonical: problem,
+				path
+			});
 	});
 });

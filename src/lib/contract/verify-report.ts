@@ -7,7 +7,9 @@
  * 1. the JWS (`signing/jws.ts`): ES256 only, no header members but alg, kid and typ, typ the
  *    report type, kid the RFC 7638 thumbprint of that key, canonical base64url, low-S, and the
  *    signature itself;
- * 2. the payload is UTF-8 JSON;
+ * 2. the payload is exactly the RFC 8785 form of the JSON it parses to (`signing/canonical-parse.ts`:
+ *    UTF-8, no whitespace, no duplicate keys, keys in order, safe integers only, no lone
+ *    surrogates), so every reader reads the one document that was signed;
  * 3. the document follows the report schema (either version; `report-document.ts`);
  * 4. the device: the document's `device.keyId` is the thumbprint of the key that verified it
  *    (the header's kid, checked in 1) and its `publicJwk` is that key, member by member.
@@ -18,6 +20,7 @@
 import { checkReportDocument, type ReportDocument } from './report-document';
 import { REPORT_TYP, verifyCompact, type JwsHeader, type VerifyFailureCode } from '../signing/jws';
 import { toPublicJwk, type PublicJwk } from '../signing/keys';
+import { parseCanonicalJson, type CanonicalProblem } from '../signing/canonical-parse';
 import { readUnverifiedHeader } from '../signing/unverified';
 
 export type ReportFailureCode =
@@ -29,6 +32,8 @@ export type ReportFailureCode =
 	| 'missing-kid'
 	/** The JWS does not verify with this key (`signature` says how). */
 	| 'bad-signature'
+	/** The signed payload is not its own RFC 8785 form (`canonical` says which rule, `path` where). */
+	| 'not-canonical'
 	/** The signed payload is not JSON, or the document does not follow the schema (`path`). */
 	| 'invalid-document'
 	/** The document names another device than the key that signed it. */
@@ -42,6 +47,8 @@ export interface ReportFailure {
 	path?: string;
 	/** For `bad-signature`: what the JWS check found. */
 	signature?: VerifyFailureCode;
+	/** For `not-canonical`: the rule the payload breaks. */
+	canonical?: CanonicalProblem;
 }
 
 export type ReportVerification =
@@ -50,7 +57,7 @@ export type ReportVerification =
 const fail = (
 	code: ReportFailureCode,
 	reason: string,
-	detail: Pick<ReportFailure, 'path' | 'signature'> = {}
+	detail: Pick<ReportFailure, 'path' | 'signature' | 'canonical'> = {}
 ): ReportFailure => ({ ok: false, code, reason, ...detail });
 
 /**
@@ -86,13 +93,20 @@ export async function verifyReport(
 	// verifyCompact required the kid and checked it is the key's thumbprint.
 	const header = { ...verified.header, kid: signer.kid };
 
-	let payload: unknown;
-	try {
-		payload = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(verified.payload));
-	} catch {
-		return fail('invalid-document', 'The signed payload is not JSON.', { path: '(document)' });
+	const payload = parseCanonicalJson(verified.payload);
+	if (!payload.ok) {
+		if (payload.problem === 'not-json')
+			return fail('invalid-document', 'The signed payload is not JSON.', { path: '(document)' });
+		return fail(
+			'not-canonical',
+			`The signed payload is not in its canonical form: ${payload.reason}`,
+			{
+				path: payload.path,
+				canonical: payload.problem
+			}
+		);
 	}
-	const checked = checkReportDocument(payload);
+	const checked = checkReportDocument(payload.value);
 	if (!checked.ok)
 		return fail('invalid-document', `${checked.path}: ${checked.message}`, { path: checked.path });
 

@@ -86,6 +86,8 @@ function describe(failure: ReportFailure): string {
 			return `the report does not follow the report format at ${failure.reason}`;
 		case 'device-mismatch':
 			return 'the report names another device than the key that signed it';
+		case 'not-canonical':
+			return `the report is not signed in its canonical form, so it could read differently elsewhere (${failure.reason})`;
 		default:
 			return `the signature does not hold: ${failure.reason}`;
 	}

@@ -4,7 +4,14 @@ import { generateDeviceKey, type DeviceKey } from '$lib/signing';
 import { TEST_ENGINES, type TestStore } from '../db/test-engines';
 import { Problem } from '../problem';
 import { revokeDevice } from '../sync/devices';
-import { photoBytes, reportDocument, sha256, sign } from '$lib/contract/report-fixture';
+import {
+	nonCanonicalPayloads,
+	photoBytes,
+	reportDocument,
+	sha256,
+	sign,
+	signText
+} from '$lib/contract/report-fixture';
 import { getReport } from './query';
 import { receiveReport } from './receive';
 import { enrolledKey, seedTeam, upload, type Team } from './test-team';
@@ -205,6 +212,25 @@ for (const engine of TEST_ENGINES) {
 				code: 'id-mismatch',
 				path: 'reportId'
 			});
+		});
+
+		it('refuses, with 422 naming why, a signed payload that is not its own canonical form', async () => {
+			const photo = photoBytes('canonical-only');
+			await upload(store.db, store.dataDir, team.ivy, await sha256(photo), photo);
+			const document = await reportDocument(key, [photo]);
+			const id = document.reportId as string;
+			for (const { name, text, problem, path } of nonCanonicalPayloads(document)) {
+				const refused = await refusal(receive(team.ivy, id, await signText(text, key)));
+				expect(refused, name).toMatchObject({
+					status: 422,
+					code: 'not-canonical',
+					reason: problem,
+					path
+				});
+				expect(refused.message, name).toContain(path);
+			}
+			await expect(getReport(store.db, team.rex, id)).rejects.toMatchObject({ status: 404 });
+			expect((await receive(team.ivy, id, await sign(document, key))).created).toBe(true);
 		});
 
 		it('answers the first failing check: 400 before 401 before 403 before 422 before 409', async () => {

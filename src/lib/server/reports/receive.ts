@@ -18,11 +18,12 @@ const MALFORMED = new Set(['malformed-compact', 'malformed-base64url', 'malforme
 
 /** A failed verification as the API answers it: 400 for what is not a report JWS, else 422. */
 function refusal(failure: ReportFailure): Problem {
-	const { code, reason, path, signature } = failure;
+	const { code, reason, path, signature, canonical } = failure;
 	if (code === 'bad-signature') {
 		const malformed = MALFORMED.has(signature!) || signature === 'alg-not-allowed';
 		return new Problem(malformed ? 400 : 422, code, reason, { reason: signature });
 	}
+	if (code === 'not-canonical') return new Problem(422, code, reason, { path, reason: canonical });
 	const status = code === 'malformed-jws' || code === 'alg-not-allowed' || code === 'missing-kid';
 	return new Problem(status ? 400 : 422, code, reason, path ? { path } : {});
 }
