@@ -46,6 +46,7 @@ for (const engine of ENGINES) {
 		let server: ApiServer;
 		let admin: string;
 		let inspector: Api;
+		let otherInspector: Api;
 		let reviewer: Api;
 		let foreign: Api;
 		const key = newDevice();
@@ -54,6 +55,7 @@ for (const engine of ENGINES) {
 			server = await startApiServer(engine, { MAX_PHOTO_BYTES: '10000' });
 			admin = await setUp(server);
 			inspector = client(server, await addUser(server, admin, 'ivy@acme.test', 'inspector'));
+			otherInspector = client(server, await addUser(server, admin, 'ian@acme.test', 'inspector'));
 			reviewer = client(server, await addUser(server, admin, 'rex@acme.test', 'reviewer'));
 			foreign = client(server, await addForeignOrganisation(server, 'olga@other.test', 'reviewer'));
 		});
@@ -453,6 +455,36 @@ for (const engine of ENGINES) {
 			}
 			expect((await reviewer(`/api/v1/reports/${id}`)).status).toBe(404);
 			expect((await putReport(inspector, id, await sign(document, device))).status).toBe(201);
+		});
+
+		test('a photo’s hash is no key: another inspector cannot name it, read it or learn it is held', async () => {
+			// Ivy's photo, as its hash would be read from a shared PDF.
+			const photo = photoBytes('ivys label');
+			const hash = await sha256(photo);
+			expect((await putPhoto(inspector, hash, photo)).status).toBe(201);
+			const ianKey = await newDevice();
+			expect((await enrol(otherInspector, ianKey, 'Ian’s phone')).status).toBe(201);
+			const asked = { hashes: [hash] };
+			const missing = await otherInspector('/api/v1/evidence/missing', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(asked)
+			});
+			expect(await missing.json()).toEqual({ missing: [hash] });
+			expect((await otherInspector(`/api/v1/evidence/${hash}`)).status).toBe(404);
+
+			const document = await reportDocument(ianKey, [photo]);
+			const id = document.reportId as string;
+			const refused = await putReport(otherInspector, id, await sign(document, ianKey));
+			expect(refused.status).toBe(409);
+			expect(await errorOf(refused)).toMatchObject({ code: 'missing-evidence', missing: [hash] });
+			expect((await reviewer(`/api/v1/reports/${id}`)).status).toBe(404);
+			// The reviewer still reads it: the organisation holds it.
+			expect((await reviewer(`/api/v1/evidence/${hash}`)).status).toBe(200);
+			// Ian with the bytes himself uploads them (201: new for him) and is then taken.
+			expect((await putPhoto(otherInspector, hash, photo)).status).toBe(201);
+			expect((await putReport(otherInspector, id, await sign(document, ianKey))).status).toBe(201);
+			expect((await otherInspector(`/api/v1/evidence/${hash}`)).status).toBe(200);
 		});
 
 		test('a revoked device can no longer deliver reports', async () => {

@@ -93,11 +93,13 @@ export interface DevicesTable {
 	revoked_at: string | null;
 }
 
+/** One row per person who uploaded a photo's bytes (the file itself is stored once). */
 export interface EvidenceTable {
 	org_id: string;
 	sha256: string;
-	bytes: number;
+	/** The user whose session uploaded it: the only inspector who may name or read it. */
 	uploaded_by: string;
+	bytes: number;
 	received_at: string;
 }
 

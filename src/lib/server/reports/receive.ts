@@ -33,7 +33,7 @@ function refusal(failure: ReportFailure): Problem {
  * (unknown 401; revoked or another person's device 403), then `verifyReport` with that enrolled
  * key (the signature, the document against the report schema with the path, the device it names:
  * 422), the id in the URL (422), a report already held under this id (the same JWS: 200;
- * another: 409), every photo it names held by the organisation (409 listing what is missing).
+ * another: 409), every photo it names uploaded by this same user (409 listing what is missing).
  * Then the report, its photos, answers and roll-up are stored in one transaction, the JWS
  * verbatim.
  */
@@ -98,16 +98,17 @@ export async function receiveReport(
 	const earlier = await alreadyHeld(db, document.reportId, jws);
 	if (earlier) return { receipt: earlier, created: false };
 
+	// Only photos the sender uploaded: a photo's hash (printed in a shared PDF, say) is no key.
 	const missing = await missingEvidence(
 		db,
-		user.orgId,
+		user,
 		document.photos.map((p) => p.sha256)
 	);
 	if (missing.length > 0)
 		throw new Problem(
 			409,
 			'missing-evidence',
-			`The server does not have ${missing.length} of the report’s photos; upload them first.`,
+			`You have not uploaded ${missing.length} of the report’s photos; upload them first.`,
 			{
 				missing
 			}

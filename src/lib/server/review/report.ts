@@ -13,7 +13,7 @@ import type { SessionUser } from '../auth/accounts';
 import type { Db } from '../db';
 import { Problem } from '../problem';
 import { getReport, storedDocument, visibleReports } from '../reports/query';
-import { evidencePath } from '../sync/evidence';
+import { evidencePath, readableEvidence } from '../sync/evidence';
 import { withDetails, type ReviewSummary } from './list';
 
 export type SignatureStatus =
@@ -112,7 +112,8 @@ export async function reviewReport(db: Db, user: SessionUser, id: string): Promi
 
 /**
  * A photo of a report this user may see, by its SHA-256: only photos the report names, and only
- * when the organisation holds them. Undefined otherwise (the PDF then says "not held").
+ * those the user may read (`readableEvidence`: a reviewer the organisation's, an inspector those
+ * they uploaded). Undefined otherwise (the PDF then says "not held").
  */
 export async function reportPhoto(
 	db: Db,
@@ -121,16 +122,18 @@ export async function reportPhoto(
 	reportId: string,
 	sha256: string
 ): Promise<Uint8Array | undefined> {
-	const row = await visibleReports(db, user)
-		.innerJoin('report_photos', 'report_photos.report_id', 'reports.id')
-		.innerJoin('evidence', (join) =>
-			join
-				.onRef('evidence.sha256', '=', 'report_photos.sha256')
-				.on('evidence.org_id', '=', user.orgId)
-		)
+	const row = await readableEvidence(db, user)
 		.select('evidence.sha256')
-		.where('reports.id', '=', reportId.toLowerCase())
-		.where('report_photos.sha256', '=', sha256)
+		.where('evidence.sha256', '=', sha256)
+		.where((eb) =>
+			eb.exists(
+				visibleReports(db, user)
+					.innerJoin('report_photos', 'report_photos.report_id', 'reports.id')
+					.select('reports.id')
+					.where('reports.id', '=', reportId.toLowerCase())
+					.where('report_photos.sha256', '=', sha256)
+			)
+		)
 		.executeTakeFirst();
 	if (!row) return undefined;
 	try {

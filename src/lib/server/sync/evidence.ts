@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { SessionUser } from '../auth/accounts';
 import type { Db } from '../db';
+import { chunks } from '../db/chunks';
 import { tooLarge } from '../http';
 import { Problem } from '../problem';
 
@@ -24,8 +25,8 @@ async function exists(path: string): Promise<boolean> {
  * Receives a photo's bytes for the given hash: hashes them as they arrive, refuses more than
  * `limit` bytes (413) and a hash that does not match (422), and writes a new file atomically
  * (temporary file, fsync, rename, fsync of the directory). A file already held is not rewritten;
- * the bytes are still hashed, so an organisation gains access to a photo only by having it.
- * Returns whether this organisation held it before (true: 200, false: 201).
+ * the bytes are still hashed, so a person gains access to a photo only by having it. Returns
+ * whether this user had uploaded it before (true: 200, false: 201).
  */
 export async function receiveEvidence(
 	db: Db,
@@ -107,38 +108,53 @@ export async function receiveEvidence(
 			uploaded_by: user.id,
 			received_at: now.toISOString()
 		})
-		.onConflict((oc) => oc.columns(['org_id', 'sha256']).doNothing())
+		.onConflict((oc) => oc.columns(['org_id', 'sha256', 'uploaded_by']).doNothing())
 		.executeTakeFirst();
 	return { held: Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0, bytes: total };
 }
 
-/** Which of the hashes this organisation does not hold, in the order asked. */
-export async function missingEvidence(db: Db, orgId: string, hashes: string[]): Promise<string[]> {
-	if (hashes.length === 0) return [];
+/**
+ * Which of the hashes this user has not uploaded, in the order asked: what their report may not
+ * name yet. Another person's upload of the same photo does not count, so the answer says nothing
+ * about what anyone else holds.
+ */
+export async function missingEvidence(
+	db: Db,
+	user: SessionUser,
+	hashes: readonly string[]
+): Promise<string[]> {
 	const unique = [...new Set(hashes)];
-	const held = new Set(
-		(
-			await db
-				.selectFrom('evidence')
-				.select('sha256')
-				.where('org_id', '=', orgId)
-				.where('sha256', 'in', unique)
-				.execute()
-		).map((row) => row.sha256)
-	);
+	const held = new Set<string>();
+	for (const part of chunks(unique)) {
+		const rows = await db
+			.selectFrom('evidence')
+			.select('sha256')
+			.where('org_id', '=', user.orgId)
+			.where('uploaded_by', '=', user.id)
+			.where('sha256', 'in', part)
+			.execute();
+		for (const row of rows) held.add(row.sha256);
+	}
 	return unique.filter((hash) => !held.has(hash));
 }
 
-/** A photo's bytes for a reviewer (or the inspector who uploaded it) of the same organisation. */
+/**
+ * Who may read a photo: reviewers and admins any their organisation holds, an inspector only
+ * those they uploaded themselves.
+ */
+export function readableEvidence(db: Db, user: SessionUser) {
+	let query = db.selectFrom('evidence').where('evidence.org_id', '=', user.orgId);
+	if (user.role === 'inspector') query = query.where('evidence.uploaded_by', '=', user.id);
+	return query;
+}
+
+/** A photo's bytes for who may read it (`readableEvidence`); 404 for anyone else. */
 export async function openEvidence(db: Db, dataDir: string, user: SessionUser, sha256: string) {
-	const row = await db
-		.selectFrom('evidence')
-		.selectAll()
-		.where('org_id', '=', user.orgId)
-		.where('sha256', '=', sha256)
+	const row = await readableEvidence(db, user)
+		.select('evidence.bytes')
+		.where('evidence.sha256', '=', sha256)
 		.executeTakeFirst();
-	if (!row || (user.role === 'inspector' && row.uploaded_by !== user.id))
-		throw new Problem(404, 'no-such-evidence', 'There is no such photo.');
+	if (!row) throw new Problem(404, 'no-such-evidence', 'There is no such photo.');
 	const path = evidencePath(dataDir, sha256);
 	return {
 		bytes: row.bytes,
