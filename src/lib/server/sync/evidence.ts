@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { SessionUser } from '../auth/accounts';
 import type { Db } from '../db';
 import { chunks } from '../db/chunks';
-import { tooLarge } from '../http';
+import { refuseTooLarge, tooLarge } from '../http';
 import { Problem } from '../problem';
 
 /** `DATA_DIR/evidence/<first 2 hex>/<sha256>`: content-addressed, shared by organisations. */
@@ -38,7 +38,8 @@ export async function receiveEvidence(
 	limit: number,
 	now = new Date()
 ): Promise<{ held: boolean; bytes: number }> {
-	if (Number.isFinite(declaredLength) && declaredLength > limit) throw tooLarge(limit);
+	if (Number.isFinite(declaredLength) && declaredLength > limit)
+		return refuseTooLarge(body?.getReader(), limit);
 	const final = evidencePath(dataDir, sha256);
 	const onDisk = await exists(final);
 	const tmpDir = join(dataDir, 'evidence', 'tmp');
@@ -63,10 +64,7 @@ export async function receiveEvidence(
 				}
 				if (chunk.done) break;
 				total += chunk.value.byteLength;
-				if (total > limit) {
-					void reader.cancel();
-					throw tooLarge(limit);
-				}
+				if (total > limit) await refuseTooLarge(reader, limit);
 				hash.update(chunk.value);
 				if (file) await file.write(chunk.value);
 			}
