@@ -9,6 +9,7 @@ import {
 	adminUrl,
 	client,
 	enrol,
+	manyAnswers,
 	newDevice,
 	photoBytes,
 	reportDocument,
@@ -22,6 +23,7 @@ import {
 	type ApiServer
 } from './support/api';
 import { MAX_MISSING_QUERY } from '../src/lib/contract/protocol';
+import { REPORT_LIMITS } from '../src/lib/contract/report-document';
 
 const b64url = (value: string | Uint8Array) => Buffer.from(value).toString('base64url');
 type Api = ReturnType<typeof client>;
@@ -52,7 +54,12 @@ for (const engine of ENGINES) {
 		const key = newDevice();
 
 		test.beforeAll(async () => {
-			server = await startApiServer(engine, { MAX_PHOTO_BYTES: '10000' });
+			// BODY_SIZE_LIMIT as start.js would set it for the default photo limit: its default
+			// follows MAX_PHOTO_BYTES only, which would refuse the 1.2 MB report below.
+			server = await startApiServer(engine, {
+				MAX_PHOTO_BYTES: '10000',
+				BODY_SIZE_LIMIT: String(20 * 1024 * 1024 + 64 * 1024)
+			});
 			admin = await setUp(server);
 			inspector = client(server, await addUser(server, admin, 'ivy@acme.test', 'inspector'));
 			otherInspector = client(server, await addUser(server, admin, 'ian@acme.test', 'inspector'));
@@ -504,6 +511,33 @@ for (const engine of ENGINES) {
 			expect((await putPhoto(otherInspector, hash, photo)).status).toBe(201);
 			expect((await putReport(otherInspector, id, await sign(document, ianKey))).status).toBe(201);
 			expect((await otherInspector(`/api/v1/evidence/${hash}`)).status).toBe(200);
+		});
+
+		test('a report of 9,000 answers is stored; one past the limit is refused with the path', async () => {
+			const device = await key;
+			const within = await reportDocument(device, [], { answers: manyAnswers(9_000) });
+			const jws = await sign(within, device);
+			expect(jws.length).toBeGreaterThan(1_000_000);
+			const stored = await putReport(inspector, within.reportId as string, jws);
+			expect(stored.status, await stored.clone().text()).toBe(201);
+			const detail = await reviewer(`/api/v1/reports/${within.reportId}`);
+			expect((await detail.json()).jws).toBe(jws);
+
+			const beyond = await reportDocument(device, [], {
+				answers: manyAnswers(REPORT_LIMITS.answers + 1)
+			});
+			const refused = await putReport(
+				inspector,
+				beyond.reportId as string,
+				await sign(beyond, device)
+			);
+			expect(refused.status).toBe(422);
+			expect(await errorOf(refused)).toMatchObject({
+				code: 'invalid-document',
+				path: 'answers',
+				message: `answers: must have at most ${REPORT_LIMITS.answers} items`
+			});
+			expect((await reviewer(`/api/v1/reports/${beyond.reportId}`)).status).toBe(404);
 		});
 
 		test('a revoked device can no longer deliver reports', async () => {

@@ -14,6 +14,7 @@ export const adminUrl = process.env.TEST_DATABASE_URL;
 export const PASSWORD = 'blue-Kettle-42-Harbour';
 export { REPORT_TYP } from '../../src/lib/signing/jws';
 export {
+	manyAnswers,
 	nonCanonicalPayloads,
 	photoBytes,
 	reportDocument,

@@ -94,6 +94,17 @@ export async function reportDocument(
 	};
 }
 
+/** `count` answers of distinct checks, as a (far too) long inspection would give. */
+export function manyAnswers(count: number): Record<string, unknown>[] {
+	return Array.from({ length: count }, (_, i) => ({
+		checkId: `X-${String(i + 1).padStart(5, '0')}`,
+		verdict: i % 7 === 0 ? 'FAIL' : 'PASS',
+		reason: '',
+		answeredAt: T,
+		photos: []
+	}));
+}
+
 /** Signs a document as the app does: its RFC 8785 form, ES256, typed as a report. */
 export function sign(document: unknown, key: DeviceKey): Promise<string> {
 	return signCompact(canonicalJson(document), key.privateKey, key.kid, { typ: REPORT_TYP });

@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_LIMITS } from '$lib/contract/report-document';
 import { generateDeviceKey, type DeviceKey } from '$lib/signing';
 import { TEST_ENGINES, type TestStore } from '../db/test-engines';
 import { Problem } from '../problem';
 import { revokeDevice } from '../sync/devices';
 import {
+	manyAnswers,
 	nonCanonicalPayloads,
 	photoBytes,
 	reportDocument,
@@ -231,6 +233,55 @@ for (const engine of TEST_ENGINES) {
 			}
 			await expect(getReport(store.db, team.rex, id)).rejects.toMatchObject({ status: 404 });
 			expect((await receive(team.ivy, id, await sign(document, key))).created).toBe(true);
+		});
+
+		it('stores a report far past a real inspection but within the limits, in batches', async () => {
+			// 9,000 answers and 9,000 roll-up lines: 36,000 and 45,000 values, more than one
+			// statement may bind on SQLite (32,766); the roll-up alone nearly PostgreSQL's 65,535.
+			const rollup = Array.from({ length: 9 }, (_, f) => ({
+				framework: `F${f}`,
+				provisions: Array.from({ length: 1_000 }, (_, p) => ({
+					id: `${f}.${p}`,
+					outcome: 'PASS',
+					checks: []
+				}))
+			}));
+			const document = await reportDocument(key, [], { answers: manyAnswers(9_000), rollup });
+			const id = document.reportId as string;
+			expect((await receive(team.ivy, id, await sign(document, key))).created).toBe(true);
+			const count = async (table: 'report_answers' | 'report_provisions') =>
+				Number(
+					(
+						await store.db
+							.selectFrom(table)
+							.select((eb) => eb.fn.countAll<number | string>().as('n'))
+							.where('report_id', '=', id)
+							.executeTakeFirstOrThrow()
+					).n
+				);
+			expect(await count('report_answers')).toBe(9_000);
+			expect(await count('report_provisions')).toBe(9_000);
+			const last = await store.db
+				.selectFrom('report_provisions')
+				.select(['position', 'framework', 'provision_id'])
+				.where('report_id', '=', id)
+				.orderBy('position', 'desc')
+				.executeTakeFirstOrThrow();
+			expect(last).toEqual({ position: 8_999, framework: 'F8', provision_id: '8.999' });
+		});
+
+		it('refuses a report past the limits with 422 and the path, storing nothing', async () => {
+			const document = await reportDocument(key, [], {
+				answers: manyAnswers(REPORT_LIMITS.answers + 1)
+			});
+			const id = document.reportId as string;
+			expect(await refusal(receive(team.ivy, id, await sign(document, key)))).toMatchObject({
+				status: 422,
+				code: 'invalid-document',
+				path: 'answers',
+				message: `answers: must have at most ${REPORT_LIMITS.answers} items`
+			});
+			await expect(getReport(store.db, team.rex, id)).rejects.toMatchObject({ status: 404 });
 		});
 
 		it('answers the first failing check: 400 before 401 before 403 before 422 before 409', async () => {

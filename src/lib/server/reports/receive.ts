@@ -8,6 +8,7 @@ import { reportHash, type PublicJwk } from '$lib/signing';
 import { UUID, type ReportReceipt } from '$lib/contract/protocol';
 import type { SessionUser } from '../auth/accounts';
 import type { Db } from '../db';
+import { rowChunks } from '../db/chunks';
 import { Problem } from '../problem';
 import { missingEvidence } from '../sync/evidence';
 
@@ -125,43 +126,14 @@ export async function receiveReport(
 				.insertInto('reports')
 				.values(reportRow(document, user, kid, jws, receipt))
 				.execute();
-			if (document.photos.length)
-				await trx
-					.insertInto('report_photos')
-					.values(
-						document.photos.map((p, position) => ({
-							report_id: document.reportId,
-							position,
-							sha256: p.sha256
-						}))
-					)
-					.execute();
-			if (document.answers.length)
-				await trx
-					.insertInto('report_answers')
-					.values(
-						document.answers.map((a, position) => ({
-							report_id: document.reportId,
-							position,
-							check_id: a.checkId,
-							verdict: a.verdict
-						}))
-					)
-					.execute();
-			const provisions = document.rollup.flatMap((f) =>
-				f.provisions.map((p) => ({
-					framework: f.framework,
-					provision_id: p.id,
-					outcome: p.outcome
-				}))
-			);
-			if (provisions.length)
-				await trx
-					.insertInto('report_provisions')
-					.values(
-						provisions.map((p, position) => ({ report_id: document.reportId, position, ...p }))
-					)
-					.execute();
+			const rows = indexRows(document);
+			// In batches: a report within REPORT_LIMITS has more values than one statement binds.
+			for (const part of rowChunks(rows.photos))
+				await trx.insertInto('report_photos').values(part).execute();
+			for (const part of rowChunks(rows.answers))
+				await trx.insertInto('report_answers').values(part).execute();
+			for (const part of rowChunks(rows.provisions))
+				await trx.insertInto('report_provisions').values(part).execute();
 		});
 	} catch (error) {
 		// Two uploads of the same report at once: the loser finds the winner's row.
@@ -218,5 +190,28 @@ function reportRow(
 		bundle_id: document.bundle.id,
 		finished_at: document.finishedAt,
 		supersedes: document.supersedes
+	};
+}
+
+/** The rows that index a report for the search: its photos, answers and roll-up, in order. */
+function indexRows(document: ReportDocument) {
+	const report_id = document.reportId;
+	return {
+		photos: document.photos.map((p, position) => ({ report_id, position, sha256: p.sha256 })),
+		answers: document.answers.map((a, position) => ({
+			report_id,
+			position,
+			check_id: a.checkId,
+			verdict: a.verdict
+		})),
+		provisions: document.rollup
+			.flatMap((f) =>
+				f.provisions.map((p) => ({
+					framework: f.framework,
+					provision_id: p.id,
+					outcome: p.outcome
+				}))
+			)
+			.map((p, position) => ({ report_id, position, ...p }))
 	};
 }
