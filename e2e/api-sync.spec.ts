@@ -540,6 +540,59 @@ for (const engine of ENGINES) {
 			expect((await reviewer(`/api/v1/reports/${beyond.reportId}`)).status).toBe(404);
 		});
 
+		test('application/jose only; a taken id tells no hash; the sender is named; % and _ literal', async () => {
+			const device = await key;
+			const ids: Record<string, string> = {};
+			for (const model of ['50% off', '500 off', 'A_B', 'AxB']) {
+				const document = await reportDocument(device, [], {
+					product: { brand: 'Literal', model },
+					inspector: { name: 'Alice Claimed' }
+				});
+				ids[model] = document.reportId as string;
+				expect((await putReport(inspector, ids[model], await sign(document, device))).status).toBe(
+					201
+				);
+			}
+
+			const another = await reportDocument(device, []);
+			const jws = await sign(another, device);
+			for (const type of ['text/plain', 'application/json']) {
+				const refused = await inspector(`/api/v1/reports/${another.reportId}`, {
+					method: 'PUT',
+					headers: { 'content-type': type, origin: server.url },
+					body: jws
+				});
+				expect(refused.status, type).toBe(415);
+				expect(await errorOf(refused)).toMatchObject({ code: 'unsupported-media-type' });
+			}
+
+			const ivys = await (await reviewer(`/api/v1/reports/${ids['AxB']}`)).json();
+			expect(ivys.inspector).toBe('ivy');
+			const ianKey = await newDevice();
+			expect((await enrol(otherInspector, ianKey, 'Ian’s tablet')).status).toBe(201);
+			const ians = await reportDocument(ianKey, [], { reportId: ids['AxB'] });
+			const taken = await putReport(otherInspector, ids['AxB']!, await sign(ians, ianKey));
+			expect(taken.status).toBe(409);
+			const body = await taken.text();
+			expect(JSON.parse(body).error).toMatchObject({ code: 'report-conflict' });
+			expect(JSON.parse(body).error).not.toHaveProperty('reportHash');
+			expect(body).not.toContain(ivys.reportHash);
+
+			const models = async (query: string) =>
+				(
+					(await (await reviewer(`/api/v1/reports?brand=Literal&${query}`)).json()).reports as {
+						model: string;
+					}[]
+				)
+					.map((r) => r.model)
+					.sort();
+			expect(await models('model=%25')).toEqual(['50% off']);
+			expect(await models('model=_')).toEqual(['A_B']);
+			expect(await models('model=off')).toEqual(['50% off', '500 off']);
+			expect(await models('inspector=ivy')).toHaveLength(4);
+			expect(await models('inspector=alice')).toEqual([]);
+		});
+
 		test('a revoked device can no longer deliver reports', async () => {
 			const device = await newDevice();
 			expect((await enrol(inspector, device, 'Old phone')).status).toBe(201);

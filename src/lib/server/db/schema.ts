@@ -117,6 +117,7 @@ export interface ReportsTable {
 	gtin: string | null;
 	brand: string | null;
 	model: string | null;
+	/** The inspector's name as the document gives it; lists show the sending account's name. */
 	inspector: string;
 	bundle_id: string;
 	finished_at: string;

@@ -3,7 +3,7 @@
  * and the reviewer's pages), the search behind `GET /api/v1/reports` and the reviewer's list, one
  * report by id, and the document inside a stored JWS.
  */
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
 import {
 	UUID,
@@ -20,10 +20,14 @@ import { Problem } from '../problem';
 
 /**
  * Reviewers and admins read their whole organisation's reports, an inspector only the reports
- * they sent themselves. Every query over reports starts here.
+ * they sent themselves. Every query over reports starts here; each comes with its sender
+ * (`users`), the enrolled owner of the device that signed it.
  */
 export function visibleReports(db: Db, user: SessionUser) {
-	let query = db.selectFrom('reports').where('reports.org_id', '=', user.orgId);
+	let query = db
+		.selectFrom('reports')
+		.innerJoin('users', 'users.id', 'reports.user_id')
+		.where('reports.org_id', '=', user.orgId);
 	if (user.role === 'inspector') query = query.where('reports.user_id', '=', user.id);
 	return query;
 }
@@ -36,16 +40,24 @@ const SUMMARY_COLUMNS = [
 	'gtin',
 	'brand',
 	'model',
-	'inspector',
 	'bundle_id',
 	'finished_at',
 	'supersedes',
 	'device_kid'
 ] as const satisfies readonly (keyof ReportsTable)[];
 
-export type SummaryRow = Pick<Selectable<ReportsTable>, (typeof SUMMARY_COLUMNS)[number]>;
+/**
+ * A summary's columns, and as its inspector the account that sent it (the enrolled owner of the
+ * signing device), never the name the document claims: anyone may type any name into a report.
+ */
+export type SummaryRow = Pick<Selectable<ReportsTable>, (typeof SUMMARY_COLUMNS)[number]> & {
+	inspector: string;
+};
 
-const summaryColumns = SUMMARY_COLUMNS.map((column) => `reports.${column}` as const);
+const summaryColumns = [
+	...SUMMARY_COLUMNS.map((column) => `reports.${column}` as const),
+	'users.name as inspector' as const
+];
 
 const toSummary = (r: SummaryRow): ReportSummary => ({
 	reportId: r.id,
@@ -61,7 +73,8 @@ const toSummary = (r: SummaryRow): ReportSummary => ({
 	deviceKid: r.device_kid
 });
 
-const likeEscape = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** A LIKE pattern matching the text anywhere, its own `%`, `_` and `\` taken literally. */
+const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function encodeCursor(receivedAt: string, id: string): string {
 	return Buffer.from(JSON.stringify([receivedAt, id])).toString('base64url');
@@ -87,11 +100,12 @@ export async function searchReports(
 	const limit = query.limit ?? 50;
 	let q = visibleReports(db, user).select(summaryColumns);
 	if (query.gtin) q = q.where('reports.gtin', '=', query.gtin.padStart(14, '0'));
-	const like = (column: 'reports.model' | 'reports.brand' | 'reports.inspector', text: string) =>
-		q.where((eb) => eb(eb.fn('lower', [column]), 'like', eb.val(likeEscape(text))));
+	// ESCAPE named: SQLite has no default escape character, so `\%` would not be a literal `%`.
+	const like = (column: 'reports.model' | 'reports.brand' | 'users.name', text: string) =>
+		q.where(sql<boolean>`lower(${sql.ref(column)}) like ${containing(text)} escape ${'\\'}`);
 	if (query.model) q = like('reports.model', query.model);
 	if (query.brand) q = like('reports.brand', query.brand);
-	if (query.inspector) q = like('reports.inspector', query.inspector);
+	if (query.inspector) q = like('users.name', query.inspector);
 	if (query.from) q = q.where('reports.finished_at', '>=', query.from);
 	if (query.to) q = q.where('reports.finished_at', '<', query.to);
 	if (query.verdict) {

@@ -91,6 +91,20 @@ for (const engine of TEST_ENGINES) {
 			});
 		});
 
+		it('refuses another inspector’s report id with 409, without telling its hash', async () => {
+			const ivys = await reportDocument(key, []);
+			const id = ivys.reportId as string;
+			await receive(team.ivy, id, await sign(ivys, key));
+			const ianKey = await enrolledKey(store.db, team.ian);
+			const ians = await reportDocument(ianKey, [], { reportId: id });
+			const refused = await refusal(receive(team.ian, id, await sign(ians, ianKey)));
+			expect(refused).toMatchObject({ status: 409, code: 'report-conflict' });
+			expect(refused).not.toHaveProperty('reportHash');
+			expect(JSON.stringify(refused)).not.toContain(
+				(await getReport(store.db, team.rex, id)).reportHash
+			);
+		});
+
 		it('refuses a report until every photo it names is held, listing the missing, storing nothing', async () => {
 			const photos = [photoBytes('missing-a'), photoBytes('missing-b')];
 			await upload(store.db, store.dataDir, team.ivy, await sha256(photos[0]!), photos[0]!);

@@ -96,7 +96,7 @@ export async function receiveReport(
 		);
 
 	const hash = await reportHash(jws);
-	const earlier = await alreadyHeld(db, document.reportId, jws);
+	const earlier = await alreadyHeld(db, user, document.reportId, jws);
 	if (earlier) return { receipt: earlier, created: false };
 
 	// Only photos the sender uploaded: a photo's hash (printed in a shared PDF, say) is no key.
@@ -137,29 +137,44 @@ export async function receiveReport(
 		});
 	} catch (error) {
 		// Two uploads of the same report at once: the loser finds the winner's row.
-		const held = await alreadyHeld(db, document.reportId, jws);
+		const held = await alreadyHeld(db, user, document.reportId, jws);
 		if (held) return { receipt: held, created: false };
 		throw error;
 	}
 	return { receipt, created: true };
 }
 
-async function alreadyHeld(db: Db, id: string, jws: string): Promise<ReportReceipt | null> {
+/**
+ * The receipt of the report already held under this id, when it is this very JWS; a 409 when it
+ * is another. Only its own sender learns the held report's hash: to anyone else the id is simply
+ * taken (a report id names one report on the whole server).
+ */
+async function alreadyHeld(
+	db: Db,
+	user: SessionUser,
+	id: string,
+	jws: string
+): Promise<ReportReceipt | null> {
 	const existing = await db
 		.selectFrom('reports')
-		.select(['id', 'jws', 'report_hash', 'received_at'])
+		.select(['id', 'user_id', 'jws', 'report_hash', 'received_at'])
 		.where('id', '=', id)
 		.executeTakeFirst();
 	if (!existing) return null;
-	if (existing.jws !== jws)
+	if (existing.jws !== jws) {
+		if (existing.user_id !== user.id)
+			throw new Problem(
+				409,
+				'report-conflict',
+				`The server already holds another report with the id ${id}; sign this one again as a new report.`
+			);
 		throw new Problem(
 			409,
 			'report-conflict',
 			`The server already holds a different report ${id}; a signed report never changes (amend it instead).`,
-			{
-				reportHash: existing.report_hash
-			}
+			{ reportHash: existing.report_hash }
 		);
+	}
 	return {
 		reportId: existing.id,
 		reportHash: existing.report_hash,

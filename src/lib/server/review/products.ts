@@ -56,7 +56,7 @@ export async function productRegister(db: Db, user: SessionUser): Promise<Produc
 			'reports.brand',
 			'reports.model',
 			'reports.finished_at',
-			'reports.inspector',
+			'users.name as inspector',
 			'reports.bundle_id',
 			'reports.jws'
 		])
