@@ -44,6 +44,13 @@ const config = {
 				'frame-ancestors': ['none']
 			}
 		},
+		typescript: {
+			// The end-to-end tests and their config are type-checked with the app
+			// (`npm run check`), so a test cannot drift from the code it drives.
+			config: (tsconfig) => {
+				tsconfig.include.push('../e2e/**/*.ts', '../playwright.config.ts');
+			}
+		},
 		serviceWorker: {
 			// workbox-window registers it (src/lib/pwa), so that the update prompt can drive it.
 			register: false

@@ -32,7 +32,7 @@ const putPhoto = (api: Api, hash: string, bytes: Uint8Array) =>
 	api(`/api/v1/evidence/${hash}`, {
 		method: 'PUT',
 		headers: { 'content-type': 'application/octet-stream' },
-		body: bytes
+		body: bytes as Uint8Array<ArrayBuffer>
 	});
 const putReport = (api: Api, id: string, jws: string) =>
 	api(`/api/v1/reports/${id}`, {
@@ -207,7 +207,10 @@ for (const engine of ENGINES) {
 			expect(readdirSync(join(server.dataDir, 'evidence', 'tmp'))).toEqual([]);
 
 			expect((await putPhoto(inspector, 'not-a-hash', bytes)).status).toBe(400);
-			const untyped = await inspector(`/api/v1/evidence/${hash}`, { method: 'PUT', body: bytes });
+			const untyped = await inspector(`/api/v1/evidence/${hash}`, {
+				method: 'PUT',
+				body: bytes as Uint8Array<ArrayBuffer>
+			});
 			expect(untyped.status).toBe(415);
 			const tooMany = await inspector('/api/v1/evidence/missing', {
 				method: 'POST',

@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { readJpegMeta } from '../src/lib/evidence/jpeg-meta';
 import { goOfflineAfterFirstVisit, startInspection } from './support/app';
+import { testdataPath } from '../tests/testdata';
 
-const photo = (name: string) =>
-	fileURLToPath(new URL(`../../shared/testdata/photos/${name}`, import.meta.url));
+const photo = (name: string) => testdataPath(`photos/${name}`);
 
 /** Every stored photo, straight out of IndexedDB, with its bytes as base64. */
 async function storedPhotos(page: Page) {
@@ -80,7 +79,7 @@ async function meanColour(page: Page, photoId: string, region: [number, number, 
 				Math.max(1, Math.round(w * bitmap.width)),
 				Math.max(1, Math.round(h * bitmap.height))
 			).data;
-			const sum = [0, 0, 0];
+			const sum: [number, number, number] = [0, 0, 0];
 			for (let i = 0; i < data.length; i += 4) {
 				sum[0] += data[i]!;
 				sum[1] += data[i + 1]!;

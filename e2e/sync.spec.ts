@@ -1,10 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { BIG_PHOTO, SMALL_PHOTO, enrolDevice as enrolAt, signReport } from './support/device';
 import {
 	ENGINES,
-	PASSWORD,
 	addUser,
 	adminUrl,
 	client,
@@ -15,10 +14,8 @@ import {
 } from './support/api';
 import { waitForOfflineReady } from './support/app';
 
-const photo = (name: string) =>
-	fileURLToPath(new URL(`../../shared/testdata/photos/${name}`, import.meta.url));
-const SMALL = photo('label-small-upright.jpg');
-const BIG = photo('label-12mp-orientation6-gps.jpg');
+const SMALL = SMALL_PHOTO;
+const BIG = BIG_PHOTO;
 
 /** Each report: a product with its label photos; the product is out of scope (not connected). */
 const REPORTS = [
@@ -43,55 +40,7 @@ async function team(engine: Engine = 'sqlite'): Promise<Team> {
 }
 
 /** First visit online, then Settings: Sign in and Enrol this device. */
-async function enrolDevice(page: Page, { server }: Team) {
-	await page.goto(server.url);
-	await waitForOfflineReady(page);
-	await page.getByRole('link', { name: 'Settings' }).click();
-	await page.getByRole('textbox', { name: 'Email' }).fill('ivy@acme.test');
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByText(/Signed in as/)).toBeVisible();
-	await page.getByRole('textbox', { name: 'Device name' }).fill('Ivy’s phone');
-	await page.getByRole('button', { name: 'Enrol this device' }).click();
-	await expect(page.getByText(/This device is enrolled as Ivy’s phone/)).toBeVisible();
-	await page.getByRole('link', { name: 'Shelfcheck' }).click();
-}
-
-/** From Home: a Shop visit of a product that does not connect, its label photographed, signed. */
-async function signReport(page: Page, report: (typeof REPORTS)[number]) {
-	await page.getByRole('button', { name: 'New inspection' }).click();
-	await page.getByRole('button', { name: 'Skip' }).click();
-	await page.getByRole('dialog').getByRole('textbox', { name: 'Reason' }).fill('No barcode');
-	await page.getByRole('button', { name: 'Continue without a code' }).click();
-	for (const [index, file] of report.photos.entries()) {
-		const chooser = page.waitForEvent('filechooser');
-		await page.getByRole('button', { name: 'Photograph the label' }).click();
-		await (await chooser).setFiles(file);
-		await expect(page.getByRole('list', { name: 'Label photos' }).getByRole('img')).toHaveCount(
-			index + 1,
-			{ timeout: 30_000 }
-		);
-	}
-	await page.getByRole('textbox', { name: 'Model designation' }).fill(report.model);
-	await page.getByRole('button', { name: 'Continue' }).click();
-	await page.getByRole('button', { name: 'Shop visit' }).click();
-	await page.getByRole('textbox', { name: 'Place' }).fill('Corner Electrics');
-	await page.getByRole('textbox', { name: 'Inspector' }).fill('Ivy Inspector');
-	await page.getByRole('button', { name: 'Continue' }).click();
-	await page
-		.getByRole('group', { name: /connect to the internet/ })
-		.getByRole('radio', { name: 'No', exact: true })
-		.check();
-	await page.getByRole('button', { name: 'Start checks' }).click();
-	await page.getByRole('button', { name: 'Sign report' }).click();
-	await page.getByRole('dialog').getByRole('button', { name: 'Sign report' }).click();
-	const signed = page.getByRole('region', { name: 'Signed report' });
-	await expect(signed).toBeVisible();
-	const id = (await signed.getByText(/^[0-9a-f-]{36}$/).textContent())!;
-	const hash = (await signed.getByText(/^[0-9a-f]{64}$/).textContent())!;
-	await page.getByRole('link', { name: 'Shelfcheck' }).click();
-	return { id, hash };
-}
+const enrolDevice = (page: Page, { server }: Team) => enrolAt(page, server.url);
 
 async function signAllOffline(page: Page, context: BrowserContext) {
 	await context.setOffline(true);

@@ -2,7 +2,7 @@
 // same module the app uses. Earlier exports, if given, let it check the link to the report
 // signed before this one. Prints "Verified" and the details, or "Not verified: <reason>".
 import { readFileSync } from 'node:fs';
-import { readExport } from '../src/lib/report/export';
+import { readExport } from '$lib/report/export-zip';
 import { verifyExport } from '../src/lib/report/verify';
 import { reportHash } from '../src/lib/signing';
 

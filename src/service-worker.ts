@@ -10,7 +10,7 @@ import {
 	precacheAndRoute
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { BACKGROUND_SYNC_TAG, syncOutbox } from '$lib/sync/run';
+import { BACKGROUND_SYNC_TAG, syncOutbox } from '$lib/app/sync/run';
 import { coreVariant, filesToCache } from '$lib/label/engine-files.js';
 
 declare const self: ServiceWorkerGlobalScope;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { readExport } from '$lib/report/export';
+import { readExport } from '$lib/report/export-zip';
 import { readUnverified } from '$lib/signing/unverified';
 import {
 	REPORT_LIMITS,

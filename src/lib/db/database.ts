@@ -1,10 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import type { Inspection } from '$lib/inspection/model';
-import type { ProductRecord } from '$lib/product/record';
+import type { ProductRecord } from './product-record';
 import type { DeviceKey } from '$lib/signing';
-import { readUnverified } from '$lib/signing/unverified';
-import { newOutboxEntry, type OutboxEntry } from '$lib/sync/outbox';
+import type { OutboxEntry } from '$lib/sync/outbox';
 
 /** The device's signing key: CryptoKeys kept by structured clone, the private one unexportable. */
 export interface DeviceKeyRow extends DeviceKey {
@@ -72,23 +71,46 @@ export class ShelfcheckDatabase extends Dexie {
 			reports: 'id, inspectionId, hash, signedAt'
 		});
 		// The sync outbox, one entry per signed report. Reports signed before it existed are queued.
+		// An upgrade writes what the schema meant at its version, so it spells the entry out
+		// rather than calling code that may change later.
 		this.version(5)
 			.stores({ outbox: 'reportId, state, inspectionId, queuedAt' })
 			.upgrade(async (tx) => {
 				const reports = await tx.table<SignedReportRow>('reports').toArray();
-				await tx
-					.table<OutboxEntry>('outbox')
-					.bulkAdd(
-						reports.map((report) => newOutboxEntry(report, photosOf(report.jws), report.signedAt))
-					);
+				await tx.table<OutboxEntry>('outbox').bulkAdd(
+					reports.map((report) => ({
+						reportId: report.id,
+						inspectionId: report.inspectionId,
+						reportHash: report.hash,
+						photos: [...new Set(photosOf(report.jws))],
+						state: 'queued',
+						queuedAt: report.signedAt,
+						updatedAt: report.signedAt,
+						photosToUpload: 0,
+						photosUploaded: 0,
+						attempts: 0,
+						nextAttemptAt: null,
+						lastError: null,
+						rejection: null,
+						receipt: null
+					}))
+				);
 			});
 	}
 }
 
-/** The photo hashes a signed report names, read from its (already verified) payload. */
-export function photosOf(jws: string): string[] {
-	const payload = readUnverified(jws)?.payload as { photos?: { sha256?: unknown }[] } | undefined;
-	return (payload?.photos ?? [])
-		.map((photo) => photo.sha256)
-		.filter((sha): sha is string => typeof sha === 'string');
+/** The photo hashes a report signed before version 5 names, read from its (verified) payload. */
+function photosOf(jws: string): string[] {
+	try {
+		const base64 = (jws.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
+		const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+		const payload = JSON.parse(new TextDecoder().decode(bytes)) as {
+			photos?: { sha256?: unknown }[];
+		};
+		return (payload.photos ?? [])
+			.map((photo) => photo.sha256)
+			.filter((sha): sha is string => typeof sha === 'string');
+	} catch {
+		return [];
+	}
 }

@@ -1,4 +1,4 @@
-import type { PhotoRecord } from './model';
+import type { PhotoRecord } from './photo-record';
 
 /** The photo's bytes as a Blob, whichever way they were stored. */
 export function photoBlob(photo: PhotoRecord): Blob {

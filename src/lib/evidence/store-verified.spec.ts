@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { PhotoRecord } from './model';
+import type { PhotoRecord } from './photo-record';
 import { PhotoNotSavedError, bytesOf, storeVerified, type PhotoStore } from './store-verified';
 
 const hash = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

@@ -1,4 +1,4 @@
-import type { PhotoRecord } from './model';
+import type { PhotoRecord } from './photo-record';
 
 /** Where photos go: the app passes the IndexedDB repository, the tests a fake that fails. */
 export interface PhotoStore {

@@ -84,9 +84,3 @@ export {
 	type ProductIdentification,
 	type StartState
 } from './identification';
-export {
-	mergeProductRecord,
-	productRecordId,
-	type ProductRecord,
-	type RegisteredProduct
-} from './record';

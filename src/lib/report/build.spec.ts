@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '$lib/catalogue';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { answerCheck, createInspection, setScopeAnswer } from '$lib/inspection';
 import { assertSignable } from '$lib/signing';
 import { buildReportDocument } from './build';

@@ -8,7 +8,7 @@
 import { catalogue } from '$lib/catalogue';
 import type { BundleId, Catalogue, ScopeQuestionId, Verdict } from '$lib/catalogue/types';
 import { readJpegMeta } from '$lib/evidence/jpeg-meta';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { applicableChecks, answerCheck, createInspection, setScopeAnswer } from '$lib/inspection';
 import type { Inspection } from '$lib/inspection';
 import {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '$lib/catalogue';
-import type { PhotoRecord } from '$lib/evidence/model';
+import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { answerCheck, createInspection } from '$lib/inspection';
 import {
 	REPORT_TYP,
@@ -15,15 +15,12 @@ import {
 } from '$lib/signing';
 import { buildReportDocument } from './build';
 import type { ReportDocument } from '$lib/contract/report-document';
-import { EXPORT_NAMES, buildExport } from './export';
+import { EXPORT_NAMES, buildExport } from './export-zip';
 import { verifyExport } from './verify';
+import { testdataUrl } from '../../../tests/testdata';
 
 const T = '2026-11-22T10:00:00.000Z';
-const label = new Uint8Array(
-	readFileSync(
-		new URL('../../../../shared/testdata/photos/label-small-upright.jpg', import.meta.url)
-	)
-);
+const label = new Uint8Array(readFileSync(testdataUrl('photos/label-small-upright.jpg')));
 const other = label.slice();
 other[other.length - 3] = other[other.length - 3]! ^ 0xff;
 
@@ -54,7 +51,7 @@ async function signedExport(key: DeviceKey, previousReportHash: string | null = 
 		product: { gtin: '05012345678900', model: 'SC-CAM-200' }
 	});
 	inspection = answerCheck(inspection, catalogue, 'ID-01', 'PASS', '', T);
-	inspection = answerCheck(inspection, catalogue, 'ID-02', 'FAIL', 'Box says SC-CAM-201', T);
+	inspection = answerCheck(inspection, catalogue, 'ID-02', 'REFER', 'Box says SC-CAM-201', T);
 	const photos = [await photoRecord('p1', 'ID-01', label), await photoRecord('p2', 'ID-02', other)];
 	const document = buildReportDocument({
 		inspection: { ...inspection, status: 'finished', finishedAt: T },
@@ -167,14 +164,15 @@ describe('verifyExport', async () => {
 	it('rejects a report whose signed bytes are not their canonical form, saying which rule', async () => {
 		// The signed document, pretty-printed, and with a second verdict that other parsers read.
 		const pretty = JSON.stringify(JSON.parse(signableJson(document)), null, 1);
-		const fail = signableJson(document).replace(
-			'"verdict":"FAIL"',
-			'"verdict":"FAIL","verdict":"PASS"'
+		const referred = signableJson(document).replace(
+			'"verdict":"REFER"',
+			'"verdict":"REFER","verdict":"PASS"'
 		);
+		expect(referred).not.toBe(signableJson(document));
 		for (const [text, why] of [
 			[pretty, /^the report is not signed in its canonical form.*Whitespace at character 1/],
 			[
-				fail,
+				referred,
 				/^the report is not signed in its canonical form.*Duplicate key "verdict" at answers\.1/
 			]
 		] as const) {

@@ -1,7 +1,7 @@
 import { fingerprintFromKeyId, readUnverified, reportHash, sha256Hex } from '$lib/signing';
 import type { ReportDocument } from '$lib/contract/report-document';
 import { verifyReport, type ReportFailure } from '$lib/contract/verify-report';
-import { EXPORT_NAMES, readExport } from './export';
+import { EXPORT_NAMES, readExport } from './export-zip';
 
 /** What the verifier knows of earlier reports (the app: this device's; the CLI: files given). */
 export type KnownReports = (hash: string) => Promise<string | undefined>;

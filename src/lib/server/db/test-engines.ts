@@ -8,11 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { ServerConfig } from '../config';
+import { DiskEvidenceStore } from '../evidence/disk';
+import type { EvidenceStore } from '../evidence';
 import { openStore, type Store } from './index';
 
 export interface TestStore extends Store {
 	/** The store's DATA_DIR (evidence files go under it). */
 	dataDir: string;
+	/** Photos, as files under DATA_DIR/evidence. */
+	evidence: EvidenceStore;
 }
 
 export interface TestEngine {
@@ -25,6 +29,7 @@ export interface TestEngine {
 
 const adminUrl = process.env.TEST_DATABASE_URL;
 const tempDir = () => mkdtempSync(join(tmpdir(), 'shelfcheck-test-'));
+const diskEvidence = (dataDir: string) => new DiskEvidenceStore(join(dataDir, 'evidence'));
 
 async function admin(query: string): Promise<void> {
 	const client = new pg.Client({ connectionString: adminUrl });
@@ -46,7 +51,7 @@ export const TEST_ENGINES: TestEngine[] = [
 				dataDir,
 				database: { kind: 'sqlite', file: join(dataDir, 'shelfcheck.db') }
 			};
-			return { ...(await openStore(config)), dataDir };
+			return { ...(await openStore(config)), dataDir, evidence: diskEvidence(dataDir) };
 		}
 	},
 	{
@@ -64,6 +69,7 @@ export const TEST_ENGINES: TestEngine[] = [
 			return {
 				...store,
 				dataDir,
+				evidence: diskEvidence(dataDir),
 				async close() {
 					await store.close();
 					await admin(`drop database if exists ${name} with (force)`);

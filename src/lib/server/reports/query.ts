@@ -13,7 +13,7 @@ import {
 	type ReportSummary
 } from '$lib/contract/protocol';
 import { readUnverified } from '$lib/signing/unverified';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Db } from '../db';
 import type { ReportsTable } from '../db/schema';
 import { Problem } from '../problem';

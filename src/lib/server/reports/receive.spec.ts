@@ -49,7 +49,7 @@ for (const engine of TEST_ENGINES) {
 		it('stores a signed report naming photos the server holds: 201, then 200 for the same JWS', async () => {
 			const photos = [photoBytes('stored-a'), photoBytes('stored-b')];
 			for (const photo of photos)
-				await upload(store.db, store.dataDir, team.ivy, await sha256(photo), photo);
+				await upload(store.db, store.evidence, team.ivy, await sha256(photo), photo);
 			const document = await reportDocument(key, photos);
 			const id = document.reportId as string;
 			const jws = await sign(document, key);
@@ -107,7 +107,7 @@ for (const engine of TEST_ENGINES) {
 
 		it('refuses a report until every photo it names is held, listing the missing, storing nothing', async () => {
 			const photos = [photoBytes('missing-a'), photoBytes('missing-b')];
-			await upload(store.db, store.dataDir, team.ivy, await sha256(photos[0]!), photos[0]!);
+			await upload(store.db, store.evidence, team.ivy, await sha256(photos[0]!), photos[0]!);
 			const document = await reportDocument(key, photos);
 			const id = document.reportId as string;
 			const jws = await sign(document, key);
@@ -124,7 +124,7 @@ for (const engine of TEST_ENGINES) {
 				.execute();
 			expect(rows).toEqual([]);
 
-			await upload(store.db, store.dataDir, team.ivy, await sha256(photos[1]!), photos[1]!);
+			await upload(store.db, store.evidence, team.ivy, await sha256(photos[1]!), photos[1]!);
 			expect((await receive(team.ivy, id, jws)).created).toBe(true);
 		});
 
@@ -232,7 +232,7 @@ for (const engine of TEST_ENGINES) {
 
 		it('refuses, with 422 naming why, a signed payload that is not its own canonical form', async () => {
 			const photo = photoBytes('canonical-only');
-			await upload(store.db, store.dataDir, team.ivy, await sha256(photo), photo);
+			await upload(store.db, store.evidence, team.ivy, await sha256(photo), photo);
 			const document = await reportDocument(key, [photo]);
 			const id = document.reportId as string;
 			for (const { name, text, problem, path } of nonCanonicalPayloads(document)) {

@@ -6,7 +6,7 @@ import type { ReportDocument } from '$lib/contract/report-document';
 import { reportSigner, verifyReport, type ReportFailure } from '$lib/contract/verify-report';
 import { reportHash, type PublicJwk } from '$lib/signing';
 import { UUID, type ReportReceipt } from '$lib/contract/protocol';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Db } from '../db';
 import { rowChunks } from '../db/chunks';
 import { Problem } from '../problem';

@@ -5,8 +5,9 @@
  * these tests are about). Not used by the server.
  */
 import { generateDeviceKey, type DeviceKey } from '$lib/signing';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Db } from '../db';
+import type { EvidenceStore } from '../evidence';
 import { enrolDevice } from '../sync/devices';
 import { receiveEvidence } from '../sync/evidence';
 
@@ -60,7 +61,7 @@ export async function enrolledKey(db: Db, user: SessionUser, label = 'Phone'): P
 /** Uploads the photo as the user, the way `PUT /api/v1/evidence/:sha256` does. */
 export async function upload(
 	db: Db,
-	dataDir: string,
+	evidence: EvidenceStore,
 	user: SessionUser,
 	sha256: string,
 	bytes: Uint8Array
@@ -71,5 +72,5 @@ export async function upload(
 			controller.close();
 		}
 	});
-	return receiveEvidence(db, dataDir, user, sha256, body, bytes.length, 10 * 1024 * 1024);
+	return receiveEvidence(db, evidence, user, sha256, body, bytes.length, 10 * 1024 * 1024);
 }

@@ -7,7 +7,7 @@ import { VERDICTS, type ProvisionOutcome, type Verdict } from '$lib/contract/enu
 import type { ReportQuery, ReportSummary } from '$lib/contract/protocol';
 import { pstiProvisionIds } from '$lib/inspection/rollup';
 import { productTitle } from '$lib/report/pdf-content';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Db } from '../db';
 import { chunks } from '../db/chunks';
 import { placeOf, searchReports, storedDocument } from '../reports/query';

@@ -7,7 +7,7 @@ import { PROVISION_OUTCOMES, type ProvisionOutcome } from '$lib/contract/enums';
 import { registerKey } from '$lib/contract/protocol';
 import { pstiProvisionIds } from '$lib/inspection/rollup';
 import { productTitle } from '$lib/report/pdf-content';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Db } from '../db';
 import { placeOf, storedDocument, visibleReports } from '../reports/query';
 import { rollups, type PstiId } from './list';

@@ -2,18 +2,18 @@
  * One report for the reviewer: the page (its document read from the stored JWS, the signature
  * verified again against the enrolled key), its photos and its PDF.
  */
-import { readFile } from 'node:fs/promises';
 import { catalogue } from '$lib/catalogue';
 import type { ReportDocument } from '$lib/contract/report-document';
 import { reportFileStem } from '$lib/report/file-name';
 import { reportContent, type ReportContent } from '$lib/report/pdf-content';
 import { verifyReport } from '$lib/contract/verify-report';
 import { fingerprintFromKeyId, reportHash, type PublicJwk } from '$lib/signing';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Db } from '../db';
 import { Problem } from '../problem';
 import { getReport, storedDocument, visibleReports } from '../reports/query';
-import { evidencePath, readableEvidence } from '../sync/evidence';
+import { readVerified, type EvidenceStore } from '../evidence';
+import { readableEvidence } from '../sync/evidence';
 import { withDetails, type ReviewSummary } from './list';
 
 export type SignatureStatus =
@@ -117,7 +117,7 @@ export async function reviewReport(db: Db, user: SessionUser, id: string): Promi
  */
 export async function reportPhoto(
 	db: Db,
-	dataDir: string,
+	evidence: EvidenceStore,
 	user: SessionUser,
 	reportId: string,
 	sha256: string
@@ -137,7 +137,7 @@ export async function reportPhoto(
 		.executeTakeFirst();
 	if (!row) return undefined;
 	try {
-		return new Uint8Array(await readFile(evidencePath(dataDir, sha256)));
+		return (await readVerified(evidence, sha256)) ?? undefined;
 	} catch {
 		return undefined;
 	}
@@ -146,7 +146,7 @@ export async function reportPhoto(
 /** The report's PDF, made by the app's own renderer from the stored document and photos. */
 export async function reportPdf(
 	db: Db,
-	dataDir: string,
+	evidence: EvidenceStore,
 	user: SessionUser,
 	id: string
 ): Promise<{ bytes: Uint8Array; fileName: string }> {
@@ -159,7 +159,7 @@ export async function reportPdf(
 		document,
 		catalogue,
 		reportHash: detail.reportHash,
-		photo: (sha256) => reportPhoto(db, dataDir, user, detail.reportId, sha256)
+		photo: (sha256) => reportPhoto(db, evidence, user, detail.reportId, sha256)
 	});
 	return { bytes, fileName: `${reportFileStem(document)}.pdf` };
 }

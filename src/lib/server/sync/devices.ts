@@ -1,6 +1,6 @@
 import { keyId, toPublicJwk, type PublicJwk } from '$lib/signing';
 import type { DeviceInfo, EnrolDeviceRequest } from '$lib/contract/protocol';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Db } from '../db';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';

@@ -26,7 +26,7 @@ for (const engine of TEST_ENGINES) {
 			ivyKey = await enrolledKey(store.db, team.ivy);
 			ianKey = await enrolledKey(store.db, team.ian);
 			cardHash = await sha256(card);
-			expect(await upload(store.db, store.dataDir, team.ivy, cardHash, card)).toEqual({
+			expect(await upload(store.db, store.evidence, team.ivy, cardHash, card)).toEqual({
 				held: false,
 				bytes: card.length
 			});
@@ -61,12 +61,12 @@ for (const engine of TEST_ENGINES) {
 				details: { missing: [cardHash] }
 			});
 			// Having the bytes is what counts: once Ian uploads them himself, his report is taken.
-			expect(await upload(store.db, store.dataDir, team.ian, cardHash, card)).toEqual({
+			expect(await upload(store.db, store.evidence, team.ian, cardHash, card)).toEqual({
 				held: false,
 				bytes: card.length
 			});
 			expect((await receiveReport(store.db, team.ian, id, bytes(jws))).created).toBe(true);
-			expect(await upload(store.db, store.dataDir, team.ian, cardHash, card)).toMatchObject({
+			expect(await upload(store.db, store.evidence, team.ian, cardHash, card)).toMatchObject({
 				held: true
 			});
 		});
@@ -74,30 +74,32 @@ for (const engine of TEST_ENGINES) {
 		it('gives a photo to a reviewer of the organisation and to the inspector who uploaded it', async () => {
 			const other = photoBytes('only ivy');
 			const otherHash = await sha256(other);
-			await upload(store.db, store.dataDir, team.ivy, otherHash, other);
+			await upload(store.db, store.evidence, team.ivy, otherHash, other);
 			for (const user of [team.ivy, team.rex])
-				expect((await openEvidence(store.db, store.dataDir, user, otherHash)).bytes).toBe(
+				expect((await openEvidence(store.db, store.evidence, user, otherHash)).bytes).toBe(
 					other.length
 				);
 			for (const user of [team.ian, team.olga])
-				await expect(openEvidence(store.db, store.dataDir, user, otherHash)).rejects.toMatchObject({
-					status: 404
-				});
+				await expect(openEvidence(store.db, store.evidence, user, otherHash)).rejects.toMatchObject(
+					{
+						status: 404
+					}
+				);
 		});
 
 		it('shows a report’s photo only to who may read both the report and the photo', async () => {
-			expect(await reportPhoto(store.db, store.dataDir, team.ivy, ivysReport, cardHash)).toEqual(
+			expect(await reportPhoto(store.db, store.evidence, team.ivy, ivysReport, cardHash)).toEqual(
 				card
 			);
-			expect(await reportPhoto(store.db, store.dataDir, team.rex, ivysReport, cardHash)).toEqual(
+			expect(await reportPhoto(store.db, store.evidence, team.rex, ivysReport, cardHash)).toEqual(
 				card
 			);
 			// Not Ivy's report for Ian, nor another organisation's.
 			expect(
-				await reportPhoto(store.db, store.dataDir, team.ian, ivysReport, cardHash)
+				await reportPhoto(store.db, store.evidence, team.ian, ivysReport, cardHash)
 			).toBeUndefined();
 			expect(
-				await reportPhoto(store.db, store.dataDir, team.olga, ivysReport, cardHash)
+				await reportPhoto(store.db, store.evidence, team.olga, ivysReport, cardHash)
 			).toBeUndefined();
 
 			// A report Ian sent under the old rule, naming a photo only Ivy uploaded: his to read,
@@ -107,15 +109,15 @@ for (const engine of TEST_ENGINES) {
 			await receiveReport(store.db, team.ian, legacyId, bytes(await sign(legacy, ianKey)));
 			const onlyIvys = photoBytes('ivy alone');
 			const onlyIvysHash = await sha256(onlyIvys);
-			await upload(store.db, store.dataDir, team.ivy, onlyIvysHash, onlyIvys);
+			await upload(store.db, store.evidence, team.ivy, onlyIvysHash, onlyIvys);
 			await store.db
 				.insertInto('report_photos')
 				.values({ report_id: legacyId, position: 0, sha256: onlyIvysHash })
 				.execute();
 			expect(
-				await reportPhoto(store.db, store.dataDir, team.ian, legacyId, onlyIvysHash)
+				await reportPhoto(store.db, store.evidence, team.ian, legacyId, onlyIvysHash)
 			).toBeUndefined();
-			expect(await reportPhoto(store.db, store.dataDir, team.rex, legacyId, onlyIvysHash)).toEqual(
+			expect(await reportPhoto(store.db, store.evidence, team.rex, legacyId, onlyIvysHash)).toEqual(
 				onlyIvys
 			);
 		});

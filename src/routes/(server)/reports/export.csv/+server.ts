@@ -1,5 +1,5 @@
 import { exportFileName, reportsCsv } from '$lib/server/review/export';
-import { attachment, exported } from '../exports';
+import { attachment, exported } from '../exports.server';
 import type { RequestHandler } from './$types';
 
 /** The list's reports as CSV, one row per report (RFC 4180, formula cells neutralised). */

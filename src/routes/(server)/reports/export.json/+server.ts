@@ -1,7 +1,7 @@
 import { exportFileName, reportsJson } from '$lib/server/review/export';
 import { rollups } from '$lib/server/review/list';
 import { store } from '$lib/server/store';
-import { attachment, exported } from '../exports';
+import { attachment, exported } from '../exports.server';
 import type { RequestHandler } from './$types';
 
 /** The list's reports as JSON: the summaries, each with its roll-up. */
