@@ -91,6 +91,33 @@ for (const engine of TEST_ENGINES) {
 			});
 		});
 
+		it('stores reports arriving together in one commit, each as if alone, a conflict only its own', async () => {
+			const documents = await Promise.all(
+				Array.from({ length: 40 }, (_, i) =>
+					reportDocument(key, [], { product: { brand: 'Together', model: `M-${i}` } })
+				)
+			);
+			const jwss = await Promise.all(documents.map((d) => sign(d, key)));
+			// The same id twice more in the crowd: once the very JWS, once another one.
+			const first = documents[0]!;
+			const rival = await sign({ ...first, place: { kind: 'shop', name: 'Elsewhere' } }, key);
+			const answers = await Promise.allSettled([
+				...documents.map((d, i) => receive(team.ivy, d.reportId as string, jwss[i]!)),
+				receive(team.ivy, first.reportId as string, jwss[0]!),
+				receive(team.ivy, first.reportId as string, rival)
+			]);
+			const created = answers.filter((a) => a.status === 'fulfilled' && a.value.created);
+			expect(created).toHaveLength(40);
+			const [again, other] = answers.slice(40);
+			expect(again).toMatchObject({ status: 'fulfilled', value: { created: false } });
+			expect(other).toMatchObject({ status: 'rejected', reason: { status: 409 } });
+			for (const [i, d] of documents.entries()) {
+				const held = await getReport(store.db, team.rex, d.reportId as string);
+				expect(held.jws).toBe(jwss[i]);
+				expect(held.model).toBe(`M-${i}`);
+			}
+		});
+
 		it('refuses another inspector’s report id with 409, without telling its hash', async () => {
 			const ivys = await reportDocument(key, []);
 			const id = ivys.reportId as string;
@@ -282,7 +309,7 @@ for (const engine of TEST_ENGINES) {
 				.orderBy('position', 'desc')
 				.executeTakeFirstOrThrow();
 			expect(last).toEqual({ position: 8_999, framework: 'F8', provision_id: '8.999' });
-		});
+		}, 30_000);
 
 		it('refuses a report past the limits with 422 and the path, storing nothing', async () => {
 			const document = await reportDocument(key, [], {
