@@ -35,8 +35,8 @@ function refusal(failure: ReportFailure): Problem {
  * key (the signature, the document against the report schema with the path, the device it names:
  * 422), the id in the URL (422), a report already held under this id (the same JWS: 200;
  * another: 409), every photo it names uploaded by this same user (409 listing what is missing).
- * Then the report, its photos, answers and roll-up are stored in one transaction, the JWS
- * verbatim.
+ * Then the report, its photos, answers and roll-up are stored in one transaction (shared with
+ * the reports arriving meanwhile: `storeReport`), the JWS verbatim.
  */
 export async function receiveReport(
 	db: Db,
@@ -121,19 +121,9 @@ export async function receiveReport(
 		receivedAt: now.toISOString()
 	};
 	try {
-		await db.transaction().execute(async (trx) => {
-			await trx
-				.insertInto('reports')
-				.values(reportRow(document, user, kid, jws, receipt))
-				.execute();
-			const rows = indexRows(document);
-			// In batches: a report within REPORT_LIMITS has more values than one statement binds.
-			for (const part of rowChunks(rows.photos))
-				await trx.insertInto('report_photos').values(part).execute();
-			for (const part of rowChunks(rows.answers))
-				await trx.insertInto('report_answers').values(part).execute();
-			for (const part of rowChunks(rows.provisions))
-				await trx.insertInto('report_provisions').values(part).execute();
+		await storeReport(db, {
+			report: reportRow(document, user, kid, jws, receipt),
+			...indexRows(document)
 		});
 	} catch (error) {
 		// Two uploads of the same report at once: the loser finds the winner's row.
@@ -180,6 +170,74 @@ async function alreadyHeld(
 		reportHash: existing.report_hash,
 		receivedAt: existing.received_at
 	};
+}
+
+type ReportRows = { report: ReturnType<typeof reportRow> } & ReturnType<typeof indexRows>;
+
+interface PendingReport {
+	rows: ReportRows;
+	stored: () => void;
+	failed: (error: unknown) => void;
+}
+
+/** Per database: the reports waiting for the next commit, and whether one is being written. */
+const writers = new WeakMap<Db, { pending: PendingReport[]; writing: boolean }>();
+
+/** Reports written together at most: a bound on one transaction's size. */
+const GROUP_COMMIT = 32;
+
+/**
+ * Stores one report's rows, resolving once they are committed. Reports that arrive while another
+ * transaction is being written wait and go together in the next one (a group commit): one commit,
+ * so one fsync on SQLite and one round of BEGIN/COMMIT on PostgreSQL, for every report in it,
+ * and their index rows in a few multi-row inserts. The receipt still waits for its own commit.
+ * When a group fails (say two uploads of the same id at once), each of its reports is tried
+ * again alone, so one report's conflict is never another's.
+ */
+function storeReport(db: Db, rows: ReportRows): Promise<void> {
+	let writer = writers.get(db);
+	if (!writer) writers.set(db, (writer = { pending: [], writing: false }));
+	const queue = writer;
+	return new Promise((stored, failed) => {
+		queue.pending.push({ rows, stored, failed });
+		if (!queue.writing) void writeQueued(db, queue);
+	});
+}
+
+async function writeQueued(db: Db, queue: { pending: PendingReport[]; writing: boolean }) {
+	queue.writing = true;
+	try {
+		while (queue.pending.length > 0) {
+			const group = queue.pending.splice(0, GROUP_COMMIT);
+			try {
+				await insertReports(
+					db,
+					group.map((p) => p.rows)
+				);
+				for (const p of group) p.stored();
+			} catch (error) {
+				if (group.length === 1) group[0]!.failed(error);
+				else for (const p of group) await insertReports(db, [p.rows]).then(p.stored, p.failed);
+			}
+		}
+	} finally {
+		queue.writing = false;
+	}
+}
+
+/** The reports and every row that indexes them, in one transaction. */
+async function insertReports(db: Db, reports: ReportRows[]): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		for (const part of rowChunks(reports.map((r) => r.report)))
+			await trx.insertInto('reports').values(part).execute();
+		// In batches: a report within REPORT_LIMITS has more values than one statement binds.
+		for (const part of rowChunks(reports.flatMap((r) => r.photos)))
+			await trx.insertInto('report_photos').values(part).execute();
+		for (const part of rowChunks(reports.flatMap((r) => r.answers)))
+			await trx.insertInto('report_answers').values(part).execute();
+		for (const part of rowChunks(reports.flatMap((r) => r.provisions)))
+			await trx.insertInto('report_provisions').values(part).execute();
+	});
 }
 
 /** The `reports` row: the JWS verbatim and the fields the search reads. */
