@@ -573,6 +573,29 @@ for (const engine of ENGINES) {
 			await page.screenshot({ path: `test-results/review-products-${engine}.png`, fullPage: true });
 		});
 
+		test('an inspector reads only photos they uploaded, even of their report that names another’s', async ({
+			page
+		}) => {
+			// As if Ian's report C had been accepted naming Ivy's card before photos were bound to
+			// their uploader: the report is his to read, the photo is not. A reviewer reads both.
+			const card = await sha256(jpeg('card'));
+			await execute(
+				server,
+				'insert into report_photos (report_id, position, sha256) values (?, ?, ?)',
+				'insert into report_photos (report_id, position, sha256) values ($1, $2, $3)',
+				[ids.c, 0, card]
+			);
+			const path = `/reports/${ids.c}/photos/${card}`;
+			await signInAs(page, server, 'ian@acme.test');
+			expect((await page.request.get(`${server.url}/reports/${ids.c}`)).status()).toBe(200);
+			expect((await page.request.get(`${server.url}${path}`)).status()).toBe(404);
+			expect((await page.request.get(`${server.url}/api/v1/evidence/${card}`)).status()).toBe(404);
+			await signInAs(page, server, 'rex@acme.test');
+			const shown = await page.request.get(`${server.url}${path}`);
+			expect(shown.status()).toBe(200);
+			expect(new Uint8Array(await shown.body())).toEqual(jpeg('card'));
+		});
+
 		test('an inspector sees only their own reports; another organisation’s report is 404', async ({
 			page
 		}) => {

@@ -8,6 +8,9 @@
 //   flight: distinct bodies of 1 to 3 MB of random bytes (the server only hashes and stores them,
 //   so their content does not matter), each hashed, fsynced and renamed into place.
 // - one "which of these do you lack" query for 1000 hashes (the protocol's maximum).
+// - the floor: the same documents verified with jose and inserted (one row each, its own commit)
+//   with better-sqlite3 (WAL, synchronous=FULL) or pg, without HTTP or any of the server's other
+//   checks, at 8 in flight in this process; the server's reports/s at 8 over it is the ratio.
 // Then, beside those: two server processes on one PostgreSQL database (the load generator sends
 // each request to the next process, as a round-robin proxy would), signed reports at 8 in flight;
 // and photo uploads to an S3-compatible bucket (moto_server on 127.0.0.1, when installed) instead
@@ -23,6 +26,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { compactVerify, importJWK } from 'jose';
 import pg from 'pg';
 import { machine } from './bench-support.js';
 import { s3ServerAvailable, startS3Server } from '../e2e/support/s3';
@@ -82,6 +87,7 @@ const loadAtStart = loadavg()[0]!;
 const engines: Engine[] = adminUrl ? ['sqlite', 'postgres'] : ['sqlite'];
 const started = performance.now();
 const rows: Row[] = [];
+const floorRatios: Record<string, number> = {};
 const notes: string[] = [];
 if (!adminUrl) notes.push('PostgreSQL skipped: TEST_DATABASE_URL is not set.');
 else notes.push(`PostgreSQL: ${await postgresSettings(adminUrl)}.`);
@@ -103,6 +109,7 @@ const results = {
 	answersPerReport: ANSWERS,
 	photosPerReport: PHOTOS_PER_REPORT,
 	totalSeconds: Number(totalSeconds.toFixed(1)),
+	floorRatios,
 	notes,
 	rows
 };
@@ -190,6 +197,25 @@ async function benchEngine(engine: Engine): Promise<Row[]> {
 			});
 		}
 
+		// The floor, in this run: the same kind of documents, verified with jose and inserted.
+		const floorReports = await signReports(key, held, REPORTS);
+		const floor = await floorRun(engine, key, floorReports, server.databaseUrl);
+		out.push({
+			engine,
+			what: 'floor: jose verify + insert',
+			inFlight: 8,
+			n: floorReports.length,
+			...stats(floor.latencies),
+			throughput: `${(floorReports.length / (floor.wallMs / 1000)).toFixed(0)} reports/s`,
+			coldMs: null
+		});
+		const at8 = out.find((row) => row.what.startsWith('signed report') && row.inFlight === 8)!;
+		const ratio = Number.parseFloat(at8.throughput) / (floorReports.length / (floor.wallMs / 1000));
+		floorRatios[engine] = Number(ratio.toFixed(2));
+		notes.push(
+			`${engine}: server at 8 in flight / floor = ${ratio.toFixed(2)} (${at8.throughput} against ${(floorReports.length / (floor.wallMs / 1000)).toFixed(0)}).`
+		);
+
 		// Counted afterwards as a reviewer: every report sent is listed, once.
 		const listed = await listReports(reviewer);
 		const sent = new Set(signed.map((r) => r.id));
@@ -269,6 +295,54 @@ async function benchTwoProcesses(url: string): Promise<Row[]> {
 		await again.query(`drop database if exists ${name} with (force)`);
 		await again.end();
 		for (const s of servers) rmSync(s.dataDir, { recursive: true, force: true });
+	}
+}
+
+/**
+ * The floor: each report verified with jose (the key imported once) and inserted as one row in
+ * its own transaction, 8 at a time, in this process, into a fresh database of the engine's kind.
+ */
+async function floorRun(
+	engine: Engine,
+	key: Awaited<ReturnType<typeof newDevice>>,
+	reports: SignedReport[],
+	serverDatabaseUrl: string | undefined
+): Promise<{ latencies: number[]; wallMs: number }> {
+	const verifyKey = await importJWK(key.publicJwk, 'ES256');
+	const verify = async (report: SignedReport) => {
+		const { payload } = await compactVerify(report.jws, verifyKey, { algorithms: ['ES256'] });
+		return JSON.parse(new TextDecoder().decode(payload)) as { reportId: string };
+	};
+	if (engine === 'sqlite') {
+		const dir = freshDataDir();
+		const db = new Database(join(dir, 'floor.db'));
+		db.pragma('journal_mode = WAL');
+		db.pragma('synchronous = FULL');
+		db.exec('create table floor (id text primary key, jws text not null)');
+		const insert = db.prepare('insert into floor (id, jws) values (?, ?)');
+		try {
+			return await inParallel(reports, 8, async (report) => {
+				const start = performance.now();
+				insert.run((await verify(report)).reportId, report.jws);
+				return performance.now() - start;
+			});
+		} finally {
+			db.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+	// A table of its own in the server's fresh database, through a pool like the server's.
+	const pool = new pg.Pool({ connectionString: serverDatabaseUrl, max: 10 });
+	try {
+		await pool.query('create table bench_floor (id text primary key, jws text not null)');
+		return await inParallel(reports, 8, async (report) => {
+			const start = performance.now();
+			const { reportId } = await verify(report);
+			await pool.query('insert into bench_floor (id, jws) values ($1, $2)', [reportId, report.jws]);
+			return performance.now() - start;
+		});
+	} finally {
+		await pool.end();
 	}
 }
 

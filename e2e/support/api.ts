@@ -4,8 +4,6 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
-import { canonicalJson } from '../../src/lib/signing/canonical';
-import { signCompact } from '../../src/lib/signing/jws';
 import { generateDeviceKey, type DeviceKey } from '../../src/lib/signing/keys';
 import { freshDataDir, startServer, type RunningServer } from './server';
 
@@ -14,8 +12,17 @@ export const ENGINES: Engine[] = ['sqlite', 'postgres'];
 export const adminUrl = process.env.TEST_DATABASE_URL;
 
 export const PASSWORD = 'blue-Kettle-42-Harbour';
-export const REPORT_TYP = 'shelfcheck-report+jws';
-const T = '2026-11-22T10:00:00.000Z';
+export { REPORT_TYP } from '../../src/lib/signing/jws';
+export {
+	manyAnswers,
+	nonCanonicalPayloads,
+	photoBytes,
+	reportDocument,
+	sha256,
+	sign,
+	signText,
+	type PhotoRef
+} from '../../src/lib/contract/report-fixture';
 
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -236,88 +243,4 @@ export async function enrol(api: ReturnType<typeof client>, key: DeviceKey, labe
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ label, publicJwk: key.publicJwk })
 	});
-}
-
-export function photoBytes(seed: string, size = 3000): Uint8Array {
-	const bytes = new Uint8Array(size);
-	for (let i = 0; i < size; i++) bytes[i] = (i * 31 + seed.charCodeAt(i % seed.length)) & 0xff;
-	bytes[0] = 0xff;
-	bytes[1] = 0xd8;
-	return bytes;
-}
-
-export async function sha256(bytes: Uint8Array): Promise<string> {
-	return Buffer.from(
-		await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)
-	).toString('hex');
-}
-
-/** A photo a report names, by its hash and size, when its bytes are not at hand. */
-export interface PhotoRef {
-	sha256: string;
-	bytes: number;
-}
-
-/**
- * A report document that follows the schema (src/lib/contract/report-document.ts). Photos are given as
- * their bytes, or as references to photos already hashed (the benchmark's megabyte photos).
- */
-export async function reportDocument(
-	key: DeviceKey,
-	photos: (Uint8Array | PhotoRef)[],
-	overrides: Record<string, unknown> = {}
-): Promise<Record<string, unknown>> {
-	const refs = await Promise.all(
-		photos.map(async (p) =>
-			p instanceof Uint8Array ? { sha256: await sha256(p), bytes: p.length } : p
-		)
-	);
-	const hashes = refs.map((p) => p.sha256);
-	return {
-		schema: 'shelfcheck.report/1',
-		reportId: randomUUID(),
-		supersedes: null,
-		product: { gtin: '05012345678900', brand: 'Acme', model: 'SC-CAM-200' },
-		bundle: { id: 'shop-visit', name: 'Shop visit' },
-		catalogueVersion: '2026.1.0',
-		context: 'shop',
-		place: { kind: 'shop', name: 'Corner Electrics' },
-		inspector: { name: 'A. Officer' },
-		scope: { passwords: 'yes' },
-		answers: [
-			{ checkId: 'ID-01', verdict: 'PASS', reason: '', answeredAt: T, photos: [] },
-			{ checkId: 'PW-01', verdict: 'FAIL', reason: 'admin/admin', answeredAt: T, photos: hashes }
-		],
-		photos: refs.map((photo, i) => ({
-			sha256: photo.sha256,
-			bytes: photo.bytes,
-			type: 'image/jpeg',
-			width: 100,
-			height: 100,
-			capturedAt: T,
-			checkId: 'PW-01',
-			caption: `photo ${i + 1}`,
-			derivedFrom: null,
-			derivation: null,
-			marks: [],
-			location: null
-		})),
-		rollup: [
-			{
-				framework: 'EN303645',
-				provisions: [{ id: '5.1-1', outcome: 'FAIL', checks: ['PW-01'] }]
-			}
-		],
-		device: { keyId: key.kid, publicJwk: key.publicJwk },
-		startedAt: T,
-		finishedAt: T,
-		appVersion: 'test',
-		previousReportHash: null,
-		notice: 'Field indications, not a conformance assessment.',
-		...overrides
-	};
-}
-
-export function sign(document: unknown, key: DeviceKey): Promise<string> {
-	return signCompact(canonicalJson(document), key.privateKey, key.kid, { typ: REPORT_TYP });
 }

@@ -86,7 +86,7 @@ export const missingEvidenceRequestSchema = v.strictObject({
 export type MissingEvidenceRequest = v.InferOutput<typeof missingEvidenceRequestSchema>;
 
 export interface MissingEvidenceResponse {
-	/** The hashes asked about that the server does not hold for this organisation, in order. */
+	/** The hashes asked about that this user has not uploaded (a report may name only those it has), in order. */
 	missing: string[];
 }
 

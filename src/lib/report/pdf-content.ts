@@ -227,6 +227,18 @@ export function formatFileSize(bytes: number): string {
 	return `${bytes} bytes`;
 }
 
+/** The product as a reader names it: "Acme SC-CAM-200", else "GTIN …", else not identified. */
+export function productTitle(product: {
+	gtin?: string | null;
+	brand?: string | null;
+	model?: string | null;
+}): string {
+	return (
+		[product.brand, product.model].filter(Boolean).join(' ') ||
+		(product.gtin ? `GTIN ${product.gtin}` : 'Product not identified')
+	);
+}
+
 /** A provision as a reader finds it: EN 303 645 ids need the standard's name, the others do not. */
 export function provisionLabel(framework: string, id: string): string {
 	return framework === 'EN303645' ? `EN 303 645 ${id}` : id;
@@ -356,9 +368,7 @@ export function reportContent(
 	).fresh;
 
 	const { product } = document;
-	const title =
-		[product.brand, product.model].filter(Boolean).join(' ') ||
-		(product.gtin ? `GTIN ${product.gtin}` : 'Product not identified');
+	const title = productTitle(product);
 
 	const provisionLine = (
 		framework: string,

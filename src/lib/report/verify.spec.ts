@@ -161,6 +161,29 @@ describe('verifyExport', async () => {
 		}
 	});
 
+	it('rejects a report whose signed bytes are not their canonical form, saying which rule', async () => {
+		// The signed document, pretty-printed, and with a second verdict that other parsers read.
+		const pretty = JSON.stringify(JSON.parse(signableJson(document)), null, 1);
+		const referred = signableJson(document).replace(
+			'"verdict":"REFER"',
+			'"verdict":"REFER","verdict":"PASS"'
+		);
+		expect(referred).not.toBe(signableJson(document));
+		for (const [text, why] of [
+			[pretty, /^the report is not signed in its canonical form.*Whitespace at character 1/],
+			[
+				referred,
+				/^the report is not signed in its canonical form.*Duplicate key "verdict" at answers\.1/
+			]
+		] as const) {
+			const token = await signCompact(text, key.privateKey, key.kid, { typ: REPORT_TYP });
+			const result = await verifyExport(
+				rezip(zip, (f) => (f[EXPORT_NAMES.report] = new TextEncoder().encode(token)))
+			);
+			expect(result.ok === false && result.reason).toMatch(why);
+		}
+	});
+
 	it('rejects a report re-signed with another key that claims the first key', async () => {
 		const intruder = await generateDeviceKey();
 		const forged = await signCompact(signableJson(document), intruder.privateKey, key.kid, {

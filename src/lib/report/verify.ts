@@ -1,12 +1,6 @@
-import {
-	fingerprintFromKeyId,
-	readUnverified,
-	REPORT_TYP,
-	reportHash,
-	sha256Hex,
-	verifyCompact
-} from '$lib/signing';
-import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
+import { fingerprintFromKeyId, readUnverified, reportHash, sha256Hex } from '$lib/signing';
+import type { ReportDocument } from '$lib/contract/report-document';
+import { verifyReport, type ReportFailure } from '$lib/contract/verify-report';
 import { EXPORT_NAMES, readExport } from './export-zip';
 
 /** What the verifier knows of earlier reports (the app: this device's; the CLI: files given). */
@@ -27,10 +21,10 @@ const fail = (reason: string): Verification => ({ ok: false, reason });
 
 /**
  * Verifies an exported report, the same way in the app (offline) and in `npm run verify`:
- * the signature (ES256 only, by the key the report names, whose thumbprint is its kid), the
- * document against the schema, every photo against the hash the signed document gives it (none
- * missing, none added), and the link to the previous report where that report is known.
- * The answer is Verified, or the exact reason it is not.
+ * `verifyReport` with the key the report names (what the server checks with the enrolled key:
+ * the signature, the document against the schema, the device), every photo against the hash the
+ * signed document gives it (none missing, none added), and the link to the previous report where
+ * that report is known. The answer is Verified, or the exact reason it is not.
  */
 export async function verifyExport(bytes: Uint8Array, known?: KnownReports): Promise<Verification> {
 	const contents = readExport(bytes);
@@ -39,19 +33,10 @@ export async function verifyExport(bytes: Uint8Array, known?: KnownReports): Pro
 
 	const claimed = unverifiedPayload(jws);
 	if (!claimed) return fail('report.jws is not a signed Shelfcheck report');
-	const signature = await verifyCompact(jws, claimed.device.publicJwk, {
-		expectedKid: claimed.device.keyId,
-		expectedTyp: REPORT_TYP
-	});
-	if (!signature.ok) return fail(`the signature does not hold: ${signature.reason}`);
-
-	const parsed = checkReportDocument(JSON.parse(new TextDecoder().decode(signature.payload)));
-	if (!parsed.ok) {
-		return fail(
-			`the report does not follow the report format at ${parsed.path}: ${parsed.message}`
-		);
-	}
-	const document = parsed.document;
+	// The key the report names; verifyReport holds it to the kid and to the document's device.
+	const verified = await verifyReport(jws, claimed.device.publicJwk);
+	if (!verified.ok) return fail(describe(verified));
+	const document = verified.document;
 
 	const named = new Set<string>();
 	for (const [index, photo] of document.photos.entries()) {
@@ -92,6 +77,20 @@ export async function verifyExport(bytes: Uint8Array, known?: KnownReports): Pro
 		fingerprint: fingerprintFromKeyId(document.device.keyId),
 		previous
 	};
+}
+
+/** Why a report does not verify, in the words of the Verify screen. */
+function describe(failure: ReportFailure): string {
+	switch (failure.code) {
+		case 'invalid-document':
+			return `the report does not follow the report format at ${failure.reason}`;
+		case 'device-mismatch':
+			return 'the report names another device than the key that signed it';
+		case 'not-canonical':
+			return `the report is not signed in its canonical form, so it could read differently elsewhere (${failure.reason})`;
+		default:
+			return `the signature does not hold: ${failure.reason}`;
+	}
 }
 
 /** The payload as the signer claims it, read only to find which key to verify with. */

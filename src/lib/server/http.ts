@@ -30,10 +30,45 @@ export function tooLarge(limit: number): Problem {
 	});
 }
 
+/** How much of a refused body is still read (and dropped) so that its sender gets the 413. */
+const DRAIN_BYTES = 16 * 1024 * 1024;
+const DRAIN_MS = 10_000;
+
+/**
+ * Refuses a body as too large (413), after reading and dropping what is left of it. A client
+ * still sending when the server stops reading sees its connection reset instead of the answer
+ * (cancelling the stream destroys the socket); draining lets it read the 413. Past DRAIN_BYTES
+ * or DRAIN_MS the stream is cancelled after all: the server does not read without end.
+ */
+export async function refuseTooLarge(
+	reader: ReadableStreamDefaultReader<Uint8Array> | undefined,
+	limit: number
+): Promise<never> {
+	if (reader) {
+		let drained = 0;
+		const until = Date.now() + DRAIN_MS;
+		try {
+			for (;;) {
+				if (drained > DRAIN_BYTES || Date.now() > until) {
+					void reader.cancel();
+					break;
+				}
+				const { done, value } = await reader.read();
+				if (done) break;
+				drained += value.byteLength;
+			}
+		} catch {
+			// The stream failed (adapter-node's own limit, a lost connection): nothing left to read.
+		}
+	}
+	throw tooLarge(limit);
+}
+
 /** Reads the body as bytes, refusing it (413) as soon as it passes `limit`. */
 export async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
 	const declared = Number(request.headers.get('content-length'));
-	if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
+	if (Number.isFinite(declared) && declared > limit)
+		return refuseTooLarge(request.body?.getReader(), limit);
 	if (!request.body) return new Uint8Array();
 	const chunks: Uint8Array[] = [];
 	let total = 0;
@@ -43,10 +78,7 @@ export async function readLimited(request: Request, limit: number): Promise<Uint
 			const { done, value } = await reader.read();
 			if (done) break;
 			total += value.byteLength;
-			if (total > limit) {
-				void reader.cancel();
-				throw tooLarge(limit);
-			}
+			if (total > limit) return await refuseTooLarge(reader, limit);
 			chunks.push(value);
 		}
 	} catch (error) {

@@ -148,6 +148,50 @@ function algReason(alg: unknown): string {
 	return `alg ${JSON.stringify(alg)} is not accepted; only ES256 is`;
 }
 
+/** Keys recently verified with: a server verifies many reports with each enrolled key. */
+interface PreparedKey {
+	key: CryptoKey;
+	thumbprint: string;
+}
+const preparedKeys = new Map<string, PreparedKey>();
+const PREPARED_KEYS = 256;
+
+/**
+ * The key imported for jose and its RFC 7638 thumbprint, remembered for the last few hundred
+ * keys by their members: importing and hashing the same key again for every report was a tenth
+ * of the server's time per report. A key that is not a usable P-256 point is never remembered.
+ */
+async function verificationKey(
+	publicJwk: PublicJwk | JsonWebKey
+): Promise<PreparedKey | VerifyResult> {
+	let jwk: PublicJwk;
+	let thumbprint: string;
+	try {
+		jwk = toPublicJwk(publicJwk);
+	} catch (cause) {
+		return fail('invalid-key', `The verification key is unusable: ${String(cause)}`);
+	}
+	const cacheKey = `${jwk.kty}.${jwk.crv}.${jwk.x}.${jwk.y}`;
+	const known = preparedKeys.get(cacheKey);
+	if (known) return known;
+	try {
+		thumbprint = await keyId(jwk);
+	} catch (cause) {
+		return fail('invalid-key', `The verification key is unusable: ${String(cause)}`);
+	}
+	// Imported before the kid checks so a key that is not a P-256 point is reported as such.
+	let key: CryptoKey;
+	try {
+		key = (await importJWK(jwk, ES256)) as CryptoKey;
+	} catch (cause) {
+		return fail('invalid-key', `The verification key is not a P-256 point: ${String(cause)}`);
+	}
+	if (preparedKeys.size >= PREPARED_KEYS) preparedKeys.delete(preparedKeys.keys().next().value!);
+	const prepared: PreparedKey = { key, thumbprint };
+	preparedKeys.set(cacheKey, prepared);
+	return prepared;
+}
+
 /**
  * Verifies a compact JWS against a P-256 public JWK. Never throws: every failure comes back as
  * `{ ok: false, code, reason }`. By default the header must carry a kid equal to the key's RFC 7638
@@ -222,21 +266,9 @@ export async function verifyCompact(
 			}
 		}
 
-		let jwk: PublicJwk;
-		let thumbprint: string;
-		try {
-			jwk = toPublicJwk(publicJwk);
-			thumbprint = await keyId(jwk);
-		} catch (cause) {
-			return fail('invalid-key', `The verification key is unusable: ${String(cause)}`);
-		}
-		// Imported before the kid checks so a key that is not a P-256 point is reported as such.
-		let key: CryptoKey;
-		try {
-			key = (await importJWK(jwk, ES256)) as CryptoKey;
-		} catch (cause) {
-			return fail('invalid-key', `The verification key is not a P-256 point: ${String(cause)}`);
-		}
+		const prepared = await verificationKey(publicJwk);
+		if ('ok' in prepared) return prepared;
+		const { key, thumbprint } = prepared;
 		// An empty kid is never a thumbprint, so it fails here when it was optional.
 		if (kid !== undefined && kid !== thumbprint) {
 			return fail(

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { DamagedEvidence, readVerified, type EvidenceStore } from '../evidence';
-import { getReport } from '../sync/reports';
-import { reviewReport } from '../review/reports';
+import { getReport } from '../reports/query';
+import { reviewReport } from '../review/report';
 
 type Db = Kysely<Database>;
 

@@ -93,11 +93,13 @@ export interface DevicesTable {
 	revoked_at: string | null;
 }
 
+/** One row per person who uploaded a photo's bytes (the file itself is stored once). */
 export interface EvidenceTable {
 	org_id: string;
 	sha256: string;
-	bytes: number;
+	/** The user whose session uploaded it: the only inspector who may name or read it. */
 	uploaded_by: string;
+	bytes: number;
 	received_at: string;
 }
 
@@ -115,6 +117,7 @@ export interface ReportsTable {
 	gtin: string | null;
 	brand: string | null;
 	model: string | null;
+	/** The inspector's name as the document gives it; lists show the sending account's name. */
 	inspector: string;
 	bundle_id: string;
 	finished_at: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, exportFileName, reportsCsv, reportsJson } from './export';
 import { readFilters } from './filters';
-import type { ReviewSummary } from './reports';
+import type { ReviewSummary } from './list';
 
 const report: ReviewSummary = {
 	reportId: '3f1b2a9e-8c1d-4e55-9a0b-1c2d3e4f5a6b',

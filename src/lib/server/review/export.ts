@@ -1,6 +1,6 @@
 /**
  * What the exports say about each report: one CSV row per report, and the JSON document (the
- * summaries with their roll-ups). Pure; the rows come from `review/reports.ts`.
+ * summaries with their roll-ups). Pure; the rows come from `review/list.ts`.
  *
  * A spreadsheet is read without the report around it, so the CSV says its PSTI outcomes in the
  * roll-up's own words ("Indication: fails", "No issue seen") and every row carries the notice;
@@ -10,7 +10,7 @@ import { NOTICE, outcomeWords } from '$lib/inspection/indications';
 import { pstiProvisionIds } from '$lib/inspection/rollup';
 import { toCsv, type CsvValue } from './csv';
 import type { FilterValues } from './filters';
-import type { ReviewSummary, RollupRow } from './reports';
+import type { ReviewSummary, RollupRow } from './list';
 
 export const CSV_HEADER = [
 	'report_id',

@@ -1,11 +1,9 @@
-import type { Kysely } from 'kysely';
 import { keyId, toPublicJwk, type PublicJwk } from '$lib/signing';
 import type { DeviceInfo, EnrolDeviceRequest } from '$lib/contract/protocol';
 import type { SessionUser } from '../auth/sessions';
+import type { Db } from '../db';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
-
-type Db = Kysely<Database>;
 
 const info = (row: Database['devices']): DeviceInfo => ({
 	kid: row.kid,

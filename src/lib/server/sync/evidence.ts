@@ -1,20 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { SessionUser } from '../auth/sessions';
-import type { Database } from '../db/schema';
+import type { Db } from '../db';
+import { chunks } from '../db/chunks';
 import { openVerified, type EvidenceStore, type EvidenceWriter } from '../evidence';
-import { tooLarge } from '../http';
+import { refuseTooLarge, tooLarge } from '../http';
 import { Problem } from '../problem';
-
-type Db = Kysely<Database>;
 
 /**
  * Receives a photo's bytes for the given hash: hashes them as they arrive, refuses more than
  * `limit` bytes (413) and a hash that does not match (422), and hands them to the evidence store,
  * which keeps them only once their hash has been checked (see `evidence/store.ts`). A photo the
- * store already holds is not rewritten; the bytes are still hashed, so an organisation gains
- * access to a photo only by having it. Returns whether this organisation held it before (true:
- * 200, false: 201).
+ * store already holds is not rewritten; the bytes are still hashed, so a person gains access to a
+ * photo only by having it. Returns whether this user had uploaded it before (true: 200, false:
+ * 201).
  */
 export async function receiveEvidence(
 	db: Db,
@@ -26,7 +24,8 @@ export async function receiveEvidence(
 	limit: number,
 	now = new Date()
 ): Promise<{ held: boolean; bytes: number }> {
-	if (Number.isFinite(declaredLength) && declaredLength > limit) throw tooLarge(limit);
+	if (Number.isFinite(declaredLength) && declaredLength > limit)
+		return refuseTooLarge(body?.getReader(), limit);
 	const hash = createHash('sha256');
 	let total = 0;
 	let writer: EvidenceWriter | undefined;
@@ -44,10 +43,7 @@ export async function receiveEvidence(
 				}
 				if (chunk.done) break;
 				total += chunk.value.byteLength;
-				if (total > limit) {
-					void reader.cancel();
-					throw tooLarge(limit);
-				}
+				if (total > limit) await refuseTooLarge(reader, limit);
 				hash.update(chunk.value);
 				if (writer) await writer.write(chunk.value);
 			}
@@ -80,43 +76,58 @@ export async function receiveEvidence(
 			uploaded_by: user.id,
 			received_at: now.toISOString()
 		})
-		.onConflict((oc) => oc.columns(['org_id', 'sha256']).doNothing())
+		.onConflict((oc) => oc.columns(['org_id', 'sha256', 'uploaded_by']).doNothing())
 		.executeTakeFirst();
 	return { held: Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0, bytes: total };
 }
 
-/** Which of the hashes this organisation does not hold, in the order asked. */
-export async function missingEvidence(db: Db, orgId: string, hashes: string[]): Promise<string[]> {
-	if (hashes.length === 0) return [];
+/**
+ * Which of the hashes this user has not uploaded, in the order asked: what their report may not
+ * name yet. Another person's upload of the same photo does not count, so the answer says nothing
+ * about what anyone else holds.
+ */
+export async function missingEvidence(
+	db: Db,
+	user: SessionUser,
+	hashes: readonly string[]
+): Promise<string[]> {
 	const unique = [...new Set(hashes)];
-	const held = new Set(
-		(
-			await db
-				.selectFrom('evidence')
-				.select('sha256')
-				.where('org_id', '=', orgId)
-				.where('sha256', 'in', unique)
-				.execute()
-		).map((row) => row.sha256)
-	);
+	const held = new Set<string>();
+	for (const part of chunks(unique)) {
+		const rows = await db
+			.selectFrom('evidence')
+			.select('sha256')
+			.where('org_id', '=', user.orgId)
+			.where('uploaded_by', '=', user.id)
+			.where('sha256', 'in', part)
+			.execute();
+		for (const row of rows) held.add(row.sha256);
+	}
 	return unique.filter((hash) => !held.has(hash));
 }
 
-/** A photo's bytes for a reviewer (or the inspector who uploaded it) of the same organisation. */
+/**
+ * Who may read a photo: reviewers and admins any their organisation holds, an inspector only
+ * those they uploaded themselves.
+ */
+export function readableEvidence(db: Db, user: SessionUser) {
+	let query = db.selectFrom('evidence').where('evidence.org_id', '=', user.orgId);
+	if (user.role === 'inspector') query = query.where('evidence.uploaded_by', '=', user.id);
+	return query;
+}
+
+/** A photo's bytes for who may read it (`readableEvidence`); 404 for anyone else. */
 export async function openEvidence(
 	db: Db,
 	evidence: EvidenceStore,
 	user: SessionUser,
 	sha256: string
 ) {
-	const row = await db
-		.selectFrom('evidence')
-		.selectAll()
-		.where('org_id', '=', user.orgId)
-		.where('sha256', '=', sha256)
+	const row = await readableEvidence(db, user)
+		.select('evidence.sha256')
+		.where('evidence.sha256', '=', sha256)
 		.executeTakeFirst();
-	if (!row || (user.role === 'inspector' && row.uploaded_by !== user.id))
-		throw new Problem(404, 'no-such-evidence', 'There is no such photo.');
+	if (!row) throw new Problem(404, 'no-such-evidence', 'There is no such photo.');
 	const stored = await openVerified(evidence, sha256);
 	if (!stored)
 		throw new Problem(

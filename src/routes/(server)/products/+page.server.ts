@@ -1,5 +1,5 @@
-import { pageUser } from '$lib/server/review/http';
-import { productRegister } from '$lib/server/review/reports';
+import { pageUser } from '$lib/server/review/page';
+import { productRegister } from '$lib/server/review/products';
 import { store } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 

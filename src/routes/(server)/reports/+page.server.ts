@@ -1,7 +1,7 @@
 import { Problem } from '$lib/server/problem';
 import { FILTER_LABELS, filterSearch, readFilters } from '$lib/server/review/filters';
-import { pageUser } from '$lib/server/review/http';
-import { reviewReports, type ReviewPage } from '$lib/server/review/reports';
+import { pageUser } from '$lib/server/review/page';
+import { reviewReports, type ReviewPage } from '$lib/server/review/list';
 import { store } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 

@@ -1,7 +1,7 @@
 import { error, type RequestEvent } from '@sveltejs/kit';
 import { readFilters } from '$lib/server/review/filters';
-import { pageUser } from '$lib/server/review/http';
-import { allReviewReports } from '$lib/server/review/reports';
+import { pageUser } from '$lib/server/review/page';
+import { allReviewReports } from '$lib/server/review/list';
 import { store } from '$lib/server/store';
 
 /** The list's search, every page of it (a cursor in the link is ignored), for an export. */

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_server_info';
 import * as m0002 from './0002_accounts';
 import * as m0003 from './0003_sync';
+import * as m0004 from './0004_evidence_uploaders';
 
 /**
  * Migrations are listed here rather than read from a folder at run time, because the server is
@@ -10,7 +11,8 @@ import * as m0003 from './0003_sync';
 const migrations: Record<string, Migration> = {
 	'0001_server_info': m0001,
 	'0002_accounts': m0002,
-	'0003_sync': m0003
+	'0003_sync': m0003,
+	'0004_evidence_uploaders': m0004
 };
 
 export const migrationProvider: MigrationProvider = {

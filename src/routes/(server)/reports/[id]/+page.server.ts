@@ -1,5 +1,5 @@
-import { orPageError, pageUser } from '$lib/server/review/http';
-import { reviewReport } from '$lib/server/review/reports';
+import { orPageError, pageUser } from '$lib/server/review/page';
+import { reviewReport } from '$lib/server/review/report';
 import { store } from '$lib/server/store';
 import type { PageServerLoad } from './$types';
 

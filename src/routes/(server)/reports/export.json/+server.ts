@@ -1,5 +1,5 @@
 import { exportFileName, reportsJson } from '$lib/server/review/export';
-import { rollups } from '$lib/server/review/reports';
+import { rollups } from '$lib/server/review/list';
 import { store } from '$lib/server/store';
 import { attachment, exported } from '../exports.server';
 import type { RequestHandler } from './$types';

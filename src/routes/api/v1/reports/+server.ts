@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { api, requireUser, validate } from '$lib/server/http';
-import { searchReports } from '$lib/server/sync/reports';
+import { searchReports } from '$lib/server/reports/query';
 import { store } from '$lib/server/store';
 import { reportQuerySchema } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';

@@ -1,13 +1,14 @@
-import { orPageError, pageUser } from '$lib/server/review/http';
-import { reportPdf } from '$lib/server/review/reports';
-import { settings, store } from '$lib/server/store';
+import { orPageError, pageUser } from '$lib/server/review/page';
+import { reportPdf } from '$lib/server/review/report';
+import { evidenceStore } from '$lib/server/evidence';
+import { store } from '$lib/server/store';
 import type { RequestHandler } from './$types';
 
 /** The report's PDF, rendered here by the same module the app renders it with. */
 export const GET: RequestHandler = async (event) => {
 	const user = pageUser(event);
 	const { bytes, fileName } = await orPageError(() =>
-		reportPdf(store().db, settings().dataDir, user, event.params.id)
+		reportPdf(store().db, evidenceStore(), user, event.params.id)
 	);
 	return new Response(new Uint8Array(bytes), {
 		headers: {

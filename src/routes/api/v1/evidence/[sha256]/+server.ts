@@ -13,7 +13,7 @@ function hashParam(value: string): string {
 	return value;
 }
 
-/** Uploads a photo by its SHA-256: 201 stored, 200 already held, 413 too big, 422 mismatch. */
+/** Uploads a photo by its SHA-256: 201 stored, 200 this user sent it before, 413, 422 mismatch. */
 export const PUT: RequestHandler = (event) =>
 	api(async () => {
 		const user = requireUser(event);
@@ -38,7 +38,7 @@ export const PUT: RequestHandler = (event) =>
 		return json(receipt, { status: held ? 200 : 201 });
 	});
 
-/** A photo's bytes, for the organisation that holds it. */
+/** A photo's bytes: for a reviewer or admin of the organisation, or the inspector who uploaded it. */
 export const GET: RequestHandler = (event) =>
 	api(async () => {
 		const user = requireUser(event);

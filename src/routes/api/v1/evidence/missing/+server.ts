@@ -5,7 +5,7 @@ import { settings, store } from '$lib/server/store';
 import { missingEvidenceRequestSchema, type MissingEvidenceResponse } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
-/** Which of these photo hashes the server lacks for this organisation. */
+/** Which of these photo hashes the signed-in user has not uploaded (what a report may not name). */
 export const POST: RequestHandler = (event) =>
 	api(async () => {
 		const user = requireUser(event);
@@ -15,7 +15,7 @@ export const POST: RequestHandler = (event) =>
 			settings().maxJsonBytes + 100 * 1024
 		);
 		const response: MissingEvidenceResponse = {
-			missing: await missingEvidence(store().db, user.orgId, hashes)
+			missing: await missingEvidence(store().db, user, hashes)
 		};
 		return json(response);
 	});

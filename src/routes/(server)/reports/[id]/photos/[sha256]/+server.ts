@@ -1,7 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { orPageError, pageUser } from '$lib/server/review/http';
-import { reportPhoto } from '$lib/server/review/reports';
-import { settings, store } from '$lib/server/store';
+import { orPageError, pageUser } from '$lib/server/review/page';
+import { reportPhoto } from '$lib/server/review/report';
+import { evidenceStore } from '$lib/server/evidence';
+import { store } from '$lib/server/store';
 import { SHA256_HEX } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
@@ -10,9 +11,7 @@ export const GET: RequestHandler = async (event) => {
 	const user = pageUser(event);
 	const { id, sha256 } = event.params;
 	if (!SHA256_HEX.test(sha256)) error(404, 'There is no such photo.');
-	const bytes = await orPageError(() =>
-		reportPhoto(store().db, settings().dataDir, user, id, sha256)
-	);
+	const bytes = await orPageError(() => reportPhoto(store().db, evidenceStore(), user, id, sha256));
 	if (!bytes) error(404, 'There is no such photo.');
 	return new Response(new Uint8Array(bytes), {
 		headers: {
