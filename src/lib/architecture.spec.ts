@@ -106,7 +106,7 @@ describe('the boundary lint rules', () => {
 		return result!.messages.map((message) => `${message.ruleId}: ${message.message}`);
 	}
 
-	it('fail on a deliberate break of each boundary', { timeout: 60_000 }, async () => {
+	it('fail on a deliberate break of each boundary', { timeout: 180_000 }, async () => {
 		expect(
 			await lint(
 				"import Dexie from 'dexie';\nexport const d = Dexie;\n",
