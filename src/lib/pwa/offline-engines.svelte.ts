@@ -31,7 +31,9 @@ export class OfflineEngines {
 	}
 
 	status(id: EngineId): EngineStatus {
-		return this.statuses.find((status) => status.id === id) ?? this.statuses[0];
+		const status = this.statuses.find((status) => status.id === id);
+		if (!status) throw new Error(`No engine "${id}"`);
+		return status;
 	}
 
 	ready(id: EngineId): boolean {
