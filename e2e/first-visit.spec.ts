@@ -1,6 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { ENGINE_NAMES, waitForEnginesReady, waitForOfflineReady } from './support/app';
+import {
+	ENGINE_NAMES,
+	goOfflineAfterFirstVisit,
+	waitForEnginesReady,
+	waitForOfflineReady
+} from './support/app';
 import { launchWithFakeCamera, openCamera, productFact } from './support/camera';
 import { SMALL_PHOTO, signReport } from './support/device';
 import { startServer } from './support/server';
