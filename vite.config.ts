@@ -2,11 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { ocrEngine } from './vite-ocr-engine.js';
+import { offlineEngines } from './vite-offline-engines.js';
 
 const unused = fileURLToPath(new URL('./src/lib/report/jspdf-extras-unused.ts', import.meta.url));
 
 export default defineConfig({
-	plugins: [sveltekit(), ocrEngine()],
+	plugins: [sveltekit(), ocrEngine(), offlineEngines()],
 	resolve: {
 		alias: { html2canvas: unused, dompurify: unused, canvg: unused }
 	},

@@ -1,6 +1,11 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { confirmProduct, waitForOfflineReady } from './support/app';
-import { launchWithFakeCamera, launchWithRefusedCamera } from './support/camera';
+import { confirmProduct, waitForEnginesReady, waitForOfflineReady } from './support/app';
+import {
+	launchWithFakeCamera,
+	launchWithRefusedCamera,
+	openCamera,
+	productFact
+} from './support/camera';
 import { startServer } from './support/server';
 
 const viewport = { width: 390, height: 844 };
@@ -33,20 +38,6 @@ const liveCameraTracks = (page: Page) =>
 
 const cameraRequests = (page: Page) =>
 	page.evaluate(() => (window as unknown as { __cameraRequests: number }).__cameraRequests);
-
-/** Opens the camera on Identify: it starts by itself once allowed, else on "Scan with camera". */
-async function openCamera(page: Page) {
-	const button = page.getByRole('button', { name: 'Scan with camera' });
-	const frame = page.locator('[data-camera]');
-	await expect(frame).toBeVisible();
-	if ((await frame.getAttribute('data-camera')) === 'off' && (await button.isVisible())) {
-		await button.click();
-	}
-}
-
-function productFact(page: Page, term: string) {
-	return page.locator('dl.facts dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
-}
 
 /** The inspections in the app's IndexedDB, read directly. */
 function storedInspections(page: Page) {
@@ -240,6 +231,7 @@ test('offline after one visit: scan with the camera, start the inspection, find 
 		const page = await context.newPage();
 		await page.goto(server.url);
 		await waitForOfflineReady(page);
+		await waitForEnginesReady(page);
 		await server.stop();
 		await context.setOffline(true);
 

@@ -7,26 +7,58 @@ import { clientsClaim } from 'workbox-core';
 import {
 	cleanupOutdatedCaches,
 	createHandlerBoundToURL,
+	matchPrecache,
 	precacheAndRoute
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { BACKGROUND_SYNC_TAG, syncOutbox } from '$lib/app/sync/run';
 import { coreVariant, filesToCache } from '$lib/label/engine-files.js';
+import { ENGINE_SIZES_PATH, engineOf, type EngineId } from '$lib/pwa/engines.js';
+import { EngineDownloads } from '$lib/pwa/engine-downloads';
+import { ENGINE_STATUS, FETCH_ENGINES, type EngineStatusMessage } from '$lib/pwa/engine-status';
 
 declare const self: ServiceWorkerGlobalScope;
 
-// Everything the app needs offline: the built code (content-hashed names), static files and the
-// prerendered app shell (revisioned by the build's version so that each build refreshes them).
+// The first step, what the core job needs offline (inspect, photograph, sign): the built code
+// (content-hashed names), static files and the prerendered app shell (revisioned by the build's
+// version so that each build refreshes them). Installing it is "Ready to work offline". The
+// engines (OCR, the scanner's WebAssembly, the PDF fonts: megabytes) are the second step, below.
 precacheAndRoute([
-	...build.map((url) => ({ url, revision: url.includes('/immutable/') ? null : version })),
+	...build
+		.filter((url) => !engineOf(url))
+		.map((url) => ({ url, revision: url.includes('/immutable/') ? null : version })),
 	...files.map((url) => ({ url, revision: version })),
-	...prerendered.map((url) => ({ url, revision: version })),
-	// The OCR engine for Read label (about 6 MB: worker, the one core this browser runs, English
-	// data), at install so that the first label read offline works. Its directory is named after
-	// the engine's versions, so an update of the app alone never downloads it again.
-	...filesToCache(coreVariant()).map((url) => ({ url, revision: null }))
+	...prerendered.map((url) => ({ url, revision: version }))
 ]);
 cleanupOutdatedCaches();
+
+// The second step: fetched right after the first, in the background, into a cache of their own.
+// Label reading keeps only the OCR core this browser runs. Its directory is named after the
+// engine's versions and the other files after their content, so an update of the app alone
+// downloads none of them again.
+const engineFiles: Record<EngineId, string[]> = {
+	scanner: build.filter((url) => engineOf(url) === 'scanner'),
+	pdf: build.filter((url) => engineOf(url) === 'pdf'),
+	label: filesToCache(coreVariant())
+};
+const engines = new EngineDownloads(
+	engineFiles,
+	(async () => {
+		const response =
+			(await matchPrecache(`/${ENGINE_SIZES_PATH}`)) ?? (await fetch(`/${ENGINE_SIZES_PATH}`));
+		return response.ok ? ((await response.json()) as Record<string, number>) : {};
+	})().catch(() => ({})),
+	(statuses) => {
+		const message: EngineStatusMessage = { type: ENGINE_STATUS, engines: statuses };
+		void self.clients
+			.matchAll({ type: 'window', includeUncontrolled: true })
+			.then((clients) => clients.forEach((client) => client.postMessage(message)));
+	}
+);
+registerRoute(
+	({ url }) => url.origin === self.location.origin && engines.handles(url.pathname),
+	({ request }) => engines.respond(request)
+);
 
 // App routes render on the client, so any navigation can be answered with the shell, offline or
 // not. The API and the server's own pages (which need the network anyway) are left alone.
@@ -47,6 +79,8 @@ registerRoute(
 clientsClaim();
 self.addEventListener('message', (event) => {
 	if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+	// The page asks once the first step is stored, at every start and when back online.
+	if (event.data?.type === FETCH_ENGINES) event.waitUntil(engines.run());
 });
 
 // Background Sync: the browser wakes the worker when the connection returns, even with the app

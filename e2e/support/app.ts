@@ -4,17 +4,32 @@ import { createRequire } from 'node:module';
 import { startServer, type RunningServer } from './server';
 
 /**
- * Waits until the service worker controls the page and has precached the app. The precache holds
- * the OCR engine (megabytes), so on a loaded machine it can take longer than one expect timeout.
+ * Waits until the service worker controls the page and has precached the first step: the app
+ * shell and the core job. Label reading, the scanner and the PDF need the second step too
+ * (`waitForEnginesReady`).
  */
 export async function waitForOfflineReady(page: Page): Promise<void> {
 	await expect(page.getByText('Ready to work offline')).toBeVisible({ timeout: 45_000 });
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
+/** The engines of the second offline step, as Home names them. */
+export const ENGINE_NAMES = ['Barcode scanning', 'PDF export', 'Label reading'] as const;
+
+/**
+ * On Home, after "Ready to work offline": waits until the second step has stored every engine
+ * (OCR, the scanner's WebAssembly, the PDF fonts; megabytes, so allow a loaded machine time).
+ */
+export async function waitForEnginesReady(page: Page): Promise<void> {
+	for (const name of ENGINE_NAMES) {
+		await expect(page.getByText(`${name}: ready offline`)).toBeVisible({ timeout: 45_000 });
+	}
+}
+
 /**
  * One online visit, then the server is stopped and the network cut: from here on the app runs
- * only on what the service worker and IndexedDB hold. Returns the (stopped) server's URL.
+ * only on what the service worker and IndexedDB hold (both steps, so Read label, the scanner and
+ * the PDF work too). Returns the (stopped) server's URL.
  */
 export async function goOfflineAfterFirstVisit(
 	page: Page,
@@ -23,6 +38,7 @@ export async function goOfflineAfterFirstVisit(
 	const server = await startServer();
 	await page.goto(server.url);
 	await waitForOfflineReady(page);
+	await waitForEnginesReady(page);
 	await server.stop();
 	await context.setOffline(true);
 	return server;

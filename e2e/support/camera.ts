@@ -1,4 +1,4 @@
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, expect, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser';
 import { testdataPath } from '../../tests/testdata';
 
@@ -40,4 +40,18 @@ export function launchWithRefusedCamera(): Promise<Browser> {
 			'--deny-permission-prompts'
 		]
 	});
+}
+
+/** Opens the camera on Identify: it starts by itself once allowed, else on "Scan with camera". */
+export async function openCamera(page: Page) {
+	const button = page.getByRole('button', { name: 'Scan with camera' });
+	const frame = page.locator('[data-camera]');
+	await expect(frame).toBeVisible();
+	if ((await frame.getAttribute('data-camera')) === 'off' && (await button.isVisible())) {
+		await button.click();
+	}
+}
+
+export function productFact(page: Page, term: string) {
+	return page.locator('dl.facts dt', { hasText: term }).locator('xpath=following-sibling::dd[1]');
 }

@@ -16,6 +16,16 @@ describe('storageSelfTest', () => {
 		expect(await db.selfTest.count()).toBe(0);
 	});
 
+	it('is one transaction: a failure in its last step leaves nothing of the first', async () => {
+		db = new ShelfcheckDatabase(`test-${Math.random()}`);
+		db.selfTest.hook('deleting', () => {
+			throw new Error('delete refused');
+		});
+		const result = await storageSelfTest(db);
+		expect(result.ok === false && result.reason).toContain('delete refused');
+		expect(await db.selfTest.count()).toBe(0);
+	});
+
 	it('fails with a reason when the database cannot be written', async () => {
 		db = new ShelfcheckDatabase(`test-${Math.random()}`);
 		db.selfTest.hook('creating', () => {
