@@ -31,6 +31,8 @@ function freePort(): Promise<number> {
 export interface ApiServer extends RunningServer {
 	engine: Engine;
 	databaseUrl?: string;
+	/** Stops the server (gracefully, unless it was killed) and starts it again on the same port
+	 * and data. */
 	restart(): Promise<void>;
 	/** The one-time set-up token printed on start. */
 	setupToken(): string;
@@ -69,6 +71,7 @@ export async function startApiServer(
 		databaseUrl,
 		output: () => server.output(),
 		stop: () => server.stop(),
+		kill: () => server.kill(),
 		async restart() {
 			await server.stop();
 			server = await startServer({ dataDir, port, env: fullEnv });

@@ -14,6 +14,8 @@ export interface RunningServer {
 	dataDir: string;
 	output: () => string;
 	stop: () => Promise<void>;
+	/** SIGKILL, as a crash or an out-of-memory kill would: no graceful shutdown at all. */
+	kill: () => Promise<void>;
 }
 
 export interface ServerOptions {
@@ -64,12 +66,23 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		port,
 		dataDir,
 		output: () => output,
-		stop: () => stop(child)
+		stop: () => stop(child),
+		kill: () => kill(child)
 	};
 }
 
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+function kill(child: ChildProcess): Promise<void> {
+	if (exited(child)) return Promise.resolve();
+	return new Promise((resolve) => {
+		child.once('exit', () => resolve());
+		child.kill('SIGKILL');
+	});
+}
+
 function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null) return Promise.resolve();
+	if (exited(child)) return Promise.resolve();
 	return new Promise((resolve) => {
 		// SIGTERM exercises the graceful shutdown; a server that hangs is killed after 5 s.
 		const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
