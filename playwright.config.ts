@@ -7,6 +7,8 @@ export default defineConfig({
 	// Each test starts its own server and browser; two cores run one such pair at a time best.
 	workers: 1,
 	timeout: 60_000,
+	// A focused test left in by mistake would silently skip the rest on CI.
+	forbidOnly: !!process.env.CI,
 	expect: { timeout: 10_000 },
 	reporter: process.env.CI_TEST_REPORT
 		? [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]]

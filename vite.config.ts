@@ -13,6 +13,11 @@ export default defineConfig({
 	test: {
 		include: ['src/**/*.spec.ts'],
 		environment: 'node',
+		globalSetup: ['tests/vitest-setup.ts'],
+		// A test that asserts nothing passes whatever the code does: refuse it.
+		expect: { requireAssertions: true },
+		// Spies and mocks end with their test, so none leaks into the next.
+		restoreMocks: true,
 		reporters: process.env.CI_TEST_REPORT
 			? ['default', ['json', { outputFile: '.test-reports/unit.json' }]]
 			: ['default']

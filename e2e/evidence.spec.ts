@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { readJpegMeta } from '../src/lib/evidence/jpeg-meta';
 import { goOfflineAfterFirstVisit, startInspection } from './support/app';
+import { testdataPath } from '../tests/testdata';
 
-const photo = (name: string) =>
-	fileURLToPath(new URL(`../../shared/testdata/photos/${name}`, import.meta.url));
+const photo = (name: string) => testdataPath(`photos/${name}`);
 
 /** Every stored photo, straight out of IndexedDB, with its bytes as base64. */
 async function storedPhotos(page: Page) {

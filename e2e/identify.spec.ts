@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { goOfflineAfterFirstVisit, seriousAccessibilityViolations } from './support/app';
+import { testdataPath } from '../tests/testdata';
 
-const photos = fileURLToPath(new URL('../../shared/testdata/photos/', import.meta.url));
+const photos = testdataPath('photos/');
 const noCodePicture = fileURLToPath(new URL('../static/icons/icon-192.png', import.meta.url));
 
 function productFact(page: Page, term: string) {

@@ -12,11 +12,10 @@ import {
 	startInspection
 } from './support/app';
 import { answer, answerShopVisitScope, shopVisit } from './support/shop-visit';
+import { testdataUrl } from '../tests/testdata';
 
 const run = promisify(execFile);
-const labelPhoto = fileURLToPath(
-	new URL('../../shared/testdata/photos/label-12mp-orientation6-gps.jpg', import.meta.url)
-);
+const labelPhoto = fileURLToPath(testdataUrl('photos/label-12mp-orientation6-gps.jpg'));
 /** The printed password on the test label: it must never leave the device in clear. */
 const PASSWORD = 'admin1234';
 

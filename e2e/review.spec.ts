@@ -29,13 +29,12 @@ import {
 	startApiServer,
 	type ApiServer
 } from './support/api';
+import { testdataUrl } from '../tests/testdata';
 
 type Api = ReturnType<typeof client>;
 type Key = Awaited<ReturnType<typeof newDevice>>;
 
-const LABEL = readFileSync(
-	new URL('../../shared/testdata/photos/label-small-upright.jpg', import.meta.url)
-);
+const LABEL = readFileSync(testdataUrl('photos/label-small-upright.jpg'));
 
 /** The label photo with a comment segment after SOI: a real JPEG with its own hash. */
 function jpeg(label: string): Uint8Array {
@@ -496,7 +495,8 @@ for (const engine of ENGINES) {
 				'psti_soc',
 				'report_hash',
 				'device_kid',
-				'device_label'
+				'device_label',
+				'notice'
 			]);
 			expect(rows.map((row) => row[0]).sort()).toEqual([ids.a, ids.c].sort());
 			const column = (row: string[], name: string) => row[header!.indexOf(name)];
@@ -504,8 +504,9 @@ for (const engine of ENGINES) {
 			expect(column(a, 'place')).toBe('Corner Electrics, 1 High Street');
 			expect(column(a, 'pass')).toBe('1');
 			expect(column(a, 'fail')).toBe('1');
-			expect(column(a, 'psti_1')).toBe('FAIL');
-			expect(column(a, 'psti_2')).toBe('NOT_ASSESSED');
+			expect(column(a, 'psti_1')).toBe('Indication: fails');
+			expect(column(a, 'psti_2')).toBe('Not assessed in this inspection');
+			expect(column(a, 'notice')).toBe('Field indications, not a conformance assessment.');
 			expect(column(a, 'report_hash')).toBe(hashes.a);
 			expect(column(a, 'device_label')).toBe('Ivy’s phone');
 			const c = rows.find((row) => row[0] === ids.c)!;

@@ -8,6 +8,10 @@
 //   flight: distinct bodies of 1 to 3 MB of random bytes (the server only hashes and stores them,
 //   so their content does not matter), each hashed, fsynced and renamed into place.
 // - one "which of these do you lack" query for 1000 hashes (the protocol's maximum).
+// Then, beside those: two server processes on one PostgreSQL database (the load generator sends
+// each request to the next process, as a round-robin proxy would), signed reports at 8 in flight;
+// and photo uploads to an S3-compatible bucket (moto_server on 127.0.0.1, when installed) instead
+// of files, at 1 and 4 in flight.
 // The server is the production build started by `npm start`'s script with its default settings
 // (SQLite WAL with synchronous=FULL; PostgreSQL as configured, its fsync settings printed). Set-up
 // and Argon2id sign-ins happen before any timing; reports are signed before their timing starts.
@@ -21,13 +25,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { machine } from './bench-support.js';
+import { s3ServerAvailable, startS3Server } from '../e2e/support/s3';
+import { freshDataDir, startServer } from '../e2e/support/server';
 import { ensureBuild } from './build-if-needed.js';
 import {
 	addUser,
 	adminUrl,
 	client,
 	enrol,
+	freePort,
 	newDevice,
+	postForm,
+	PASSWORD,
+	sessionCookie,
 	reportDocument,
 	setUp,
 	sign,
@@ -56,7 +66,7 @@ const MB = 1e6;
 type Api = ReturnType<typeof client>;
 
 interface Row {
-	engine: Engine;
+	engine: string;
 	what: string;
 	inFlight: number;
 	n: number;
@@ -77,6 +87,9 @@ if (!adminUrl) notes.push('PostgreSQL skipped: TEST_DATABASE_URL is not set.');
 else notes.push(`PostgreSQL: ${await postgresSettings(adminUrl)}.`);
 
 for (const engine of engines) rows.push(...(await benchEngine(engine)));
+if (adminUrl) rows.push(...(await benchTwoProcesses(adminUrl)));
+if (s3ServerAvailable()) rows.push(...(await benchS3Photos()));
+else notes.push('S3 skipped: moto_server is not installed.');
 
 const totalSeconds = (performance.now() - started) / 1000;
 const { chromium: _chromium, ...host } = machine(undefined);
@@ -192,6 +205,108 @@ async function benchEngine(engine: Engine): Promise<Row[]> {
 		await server.dispose();
 		// About 130 MB of photos per engine: not left behind in the temporary folder.
 		rmSync(server.dataDir, { recursive: true, force: true });
+	}
+}
+
+/**
+ * Two processes on one fresh PostgreSQL database, the requests dealt to them in turn: signed
+ * reports at 8 in flight. Set-up, sign-ins, enrolment and the photos are untimed.
+ */
+async function benchTwoProcesses(url: string): Promise<Row[]> {
+	const name = `shelfcheck_bench_${Date.now()}`;
+	const admin = new pg.Client({ connectionString: url });
+	await admin.connect();
+	await admin.query(`create database ${name}`);
+	await admin.end();
+	const databaseUrl = Object.assign(new URL(url), { pathname: `/${name}` }).href;
+	const ports = [await freePort(), await freePort()];
+	const servers = await Promise.all(
+		ports.map((port) =>
+			startServer({ port, dataDir: freshDataDir(), env: { DATABASE_URL: databaseUrl } })
+		)
+	);
+	try {
+		const link = servers
+			.map((s) => /\/setup\/[A-Za-z0-9_-]{43}/.exec(s.output())?.[0])
+			.find(Boolean);
+		if (!link) throw new Error('two processes: no set-up link printed');
+		const setup = await postForm(servers[0]!, link, {
+			organisation: 'Bench',
+			name: 'Ada Admin',
+			email: 'admin@acme.test',
+			password: PASSWORD
+		});
+		const cookie = sessionCookie(setup)!;
+		const token = await addUser(servers[0]!, cookie, 'ivy@acme.test', 'inspector');
+		const apis = servers.map((s) => client(s, token));
+		let turn = 0;
+		const dealt: Api = (path, init) => apis[turn++ % apis.length]!(path, init);
+		const key = await newDevice();
+		await expectStatus(await enrol(dealt, key, 'Bench phone'), 201, 'enrolling the device');
+		const photos = photoBodies(PHOTOS_PER_REPORT * 4);
+		for (const photo of photos) await putPhoto(dealt, photo);
+		const signed = await signReports(key, photos, REPORTS);
+		const run = await inParallel(signed, 8, (report) => putReport(dealt, report));
+		const listed = await listReports(client(servers[1]!, token));
+		if (listed.length !== signed.length)
+			throw new Error(`two processes: sent ${signed.length} reports, ${listed.length} listed`);
+		notes.push(`postgres ×2: all ${signed.length} reports listed once, through the other process.`);
+		return [
+			{
+				engine: 'postgres ×2',
+				what: `signed report PUT, ${PHOTOS_PER_REPORT} photos`,
+				inFlight: 8,
+				n: signed.length,
+				...stats(run.latencies),
+				throughput: `${(signed.length / (run.wallMs / 1000)).toFixed(0)} reports/s`,
+				coldMs: null
+			}
+		];
+	} finally {
+		await Promise.all(servers.map((s) => s.stop()));
+		const again = new pg.Client({ connectionString: url });
+		await again.connect();
+		await again.query(`drop database if exists ${name} with (force)`);
+		await again.end();
+		for (const s of servers) rmSync(s.dataDir, { recursive: true, force: true });
+	}
+}
+
+/** Photo uploads into an S3-compatible bucket on this machine instead of files. */
+async function benchS3Photos(): Promise<Row[]> {
+	const s3 = await startS3Server();
+	const server = await startApiServer('sqlite', { EVIDENCE_S3_URL: s3.url(await s3.bucket()) });
+	try {
+		const adminCookie = await setUp(server);
+		const inspector = client(
+			server,
+			await addUser(server, adminCookie, 'ivy@acme.test', 'inspector')
+		);
+		const [first] = photoBodies(1);
+		const cold = await putPhoto(inspector, first!);
+		const out: Row[] = [];
+		for (const inFlight of PHOTO_CONCURRENCY) {
+			const bodies = photoBodies(PHOTOS);
+			const run = await inParallel(bodies, inFlight, (photo) => putPhoto(inspector, photo));
+			const bytes = bodies.reduce((sum, photo) => sum + photo.bytes, 0);
+			out.push({
+				engine: 'sqlite + S3',
+				what: 'photo PUT, 1-3 MB',
+				inFlight,
+				n: bodies.length,
+				...stats(run.latencies),
+				throughput: `${(bytes / MB / (run.wallMs / 1000)).toFixed(1)} MB/s`,
+				coldMs: inFlight === PHOTO_CONCURRENCY[0] ? cold : null
+			});
+		}
+		notes.push(
+			'sqlite + S3: photos put into moto_server on 127.0.0.1 (in memory), each with its SHA-256 checksum and read back by HeadObject.'
+		);
+		return out;
+	} finally {
+		await server.dispose();
+		rmSync(server.dataDir, { recursive: true, force: true });
+		await s3.stop();
 	}
 }
 
@@ -372,7 +487,7 @@ function print() {
 	);
 	console.log('');
 	const header = [
-		cell('engine', 9),
+		cell('engine', 11),
 		cell('what', 30),
 		cell('in flight', 9, true),
 		cell('n', 5, true),
@@ -386,7 +501,7 @@ function print() {
 	for (const row of rows)
 		console.log(
 			[
-				cell(row.engine, 9),
+				cell(row.engine, 11),
 				cell(row.what, 30),
 				cell(row.inFlight, 9, true),
 				cell(row.n, 5, true),

@@ -13,7 +13,9 @@ const inputs = [
 	'package.json',
 	'package-lock.json',
 	'svelte.config.js',
-	'vite.config.ts'
+	'vite.config.ts',
+	// The Vite plugin that copies the OCR engine into the build.
+	'vite-ocr-engine.js'
 ];
 
 export function buildDir() {

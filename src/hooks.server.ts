@@ -1,13 +1,16 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { issueSetupToken, sessionUser } from '$lib/server/auth/accounts';
-import { loadConfig, loadSettings } from '$lib/server/config';
+import { sessionUser } from '$lib/server/auth/sessions';
+import { issueSetupToken } from '$lib/server/auth/setup';
+import { loadConfig, loadEvidenceConfig, loadSettings } from '$lib/server/config';
 import { openStore } from '$lib/server/db';
+import { describeSweep, openEvidenceStore, setEvidenceStore } from '$lib/server/evidence';
 import { errorResponse } from '$lib/server/http';
 import { Problem } from '$lib/server/problem';
 import { requestToken } from '$lib/server/session-cookie';
 import { setSettings, setStore, settings, store } from '$lib/server/store';
-import { SECURITY_HEADERS } from '$lib/server/security-headers.js';
+import { securityHeaders } from '$lib/server/security-headers.js';
+import { SETUP_LINK_EVENT, setupLinkMessage } from '$lib/server/setup-link.js';
 
 export const init: ServerInit = async () => {
 	// Prerendering the app shell needs no database.
@@ -20,17 +23,31 @@ export const init: ServerInit = async () => {
 	console.log(
 		`Database: ${store.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} at ${store.location} (migration ${store.migration})`
 	);
+	const evidence = await openEvidenceStore(loadEvidenceConfig(process.env, config.dataDir)).catch(
+		async (error) => {
+			await store.close();
+			throw error;
+		}
+	);
+	setEvidenceStore(evidence);
+	// What uploads cut off by a crash or a kill left behind (issue 17): only what is older than this
+	// process, so another process's upload in flight on the same DATA_DIR or bucket is left alone.
+	const swept = await evidence.sweep(new Date(performance.timeOrigin));
+	console.log(describeSweep(evidence, swept));
 	// No default credentials: an empty server prints a one-time link that creates the first admin.
 	const token = await issueSetupToken(store.db);
-	if (token) {
+	// scripts/start.js prints the link once it listens, with the URL it is reachable at; run any
+	// other way, the link is printed here.
+	if (token && !(process as NodeJS.EventEmitter).emit(SETUP_LINK_EVENT, token)) {
 		const origin =
 			process.env.ORIGIN?.replace(/\/$/, '') || `http://localhost:${process.env.PORT || 3000}`;
-		console.log(
-			`No administrator yet. Create one within 24 hours at ${origin}/setup/${token} (this link works once; restarting issues a new one).`
-		);
+		console.log(setupLinkMessage(origin, token));
 	}
 	// adapter-node's convention: the start script emits this on SIGINT/SIGTERM once requests are done.
-	process.once('sveltekit:shutdown', () => void store.close());
+	process.once('sveltekit:shutdown', () => {
+		void store.close();
+		void evidence.close();
+	});
 };
 
 /**
@@ -63,7 +80,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.sessionToken = user ? token : undefined;
 		response = await resolve(event);
 	}
-	for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+	for (const [name, value] of Object.entries(securityHeaders(event.url.protocol === 'https:'))) {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	if (event.url.pathname.startsWith('/api/') && !response.headers.has('cache-control'))

@@ -17,7 +17,7 @@ export const PASSWORD = 'blue-Kettle-42-Harbour';
 export const REPORT_TYP = 'shelfcheck-report+jws';
 const T = '2026-11-22T10:00:00.000Z';
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const probe = createServer();
 		probe.once('error', reject);
@@ -31,17 +31,16 @@ function freePort(): Promise<number> {
 export interface ApiServer extends RunningServer {
 	engine: Engine;
 	databaseUrl?: string;
-	/** Stops the server (gracefully, unless it was killed) and starts it again on the same port
-	 * and data. */
-	restart(): Promise<void>;
+	/** Stops the server (SIGTERM, or SIGKILL for a crash) and starts it again on the same port. */
+	restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 	/** The one-time set-up token printed on start. */
 	setupToken(): string;
 	dispose(): Promise<void>;
 }
 
 /**
- * A real server on a fresh DATA_DIR (and a fresh PostgreSQL database for 'postgres'), with
- * ORIGIN set to its own http URL so SvelteKit's CSRF check and cookies see plain HTTP.
+ * A real server on a fresh DATA_DIR (and a fresh PostgreSQL database for 'postgres'), with no
+ * ORIGIN: like `npm start` with nothing set, it takes the protocol from the connection.
  */
 export async function startApiServer(
 	engine: Engine,
@@ -60,7 +59,6 @@ export async function startApiServer(
 		databaseUrl = Object.assign(new URL(adminUrl!), { pathname: `/${name}` }).href;
 	}
 	const fullEnv = {
-		ORIGIN: `http://127.0.0.1:${port}`,
 		...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 		...env
 	};
@@ -72,8 +70,8 @@ export async function startApiServer(
 		output: () => server.output(),
 		stop: () => server.stop(),
 		kill: () => server.kill(),
-		async restart() {
-			await server.stop();
+		async restart(signal = 'SIGTERM') {
+			await (signal === 'SIGKILL' ? server.kill() : server.stop());
 			server = await startServer({ dataDir, port, env: fullEnv });
 		},
 		setupToken() {
@@ -94,9 +92,12 @@ export async function startApiServer(
 	return api;
 }
 
+/** Where a server answers: itself, or a proxy in front of it. */
+export type Reachable = Pick<RunningServer, 'url'>;
+
 /** Posts a form the way a browser on the server's own origin does. */
 export function postForm(
-	server: RunningServer,
+	server: Reachable,
 	path: string,
 	fields: Record<string, string>,
 	cookie?: string
@@ -132,7 +133,7 @@ export async function setUp(server: ApiServer, email = 'admin@acme.test'): Promi
 	return sessionCookie(response)!;
 }
 
-export async function signIn(server: RunningServer, email: string, password = PASSWORD) {
+export async function signIn(server: Reachable, email: string, password = PASSWORD) {
 	const response = await fetch(`${server.url}/api/v1/session`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -142,7 +143,7 @@ export async function signIn(server: RunningServer, email: string, password = PA
 }
 
 /** A bearer-token client for one user. */
-export function client(server: RunningServer, token?: string) {
+export function client(server: Reachable, token?: string) {
 	return (path: string, init: RequestInit = {}) =>
 		fetch(`${server.url}${path}`, {
 			...init,
@@ -155,7 +156,7 @@ export function client(server: RunningServer, token?: string) {
 
 /** Invites a user (admin cookie), accepts the invitation, signs in: returns the bearer token. */
 export async function addUser(
-	server: ApiServer,
+	server: Reachable,
 	adminCookie: string,
 	email: string,
 	role: 'inspector' | 'reviewer' | 'admin'

@@ -3,9 +3,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer, type RunningServer } from './server';
 
-/** Waits until the service worker controls the page and has precached the app. */
+/**
+ * Waits until the service worker controls the page and has precached the app. The precache holds
+ * the OCR engine (megabytes), so on a loaded machine it can take longer than one expect timeout.
+ */
 export async function waitForOfflineReady(page: Page): Promise<void> {
-	await expect(page.getByText('Ready to work offline')).toBeVisible();
+	await expect(page.getByText('Ready to work offline')).toBeVisible({ timeout: 45_000 });
 	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 

@@ -1,6 +1,6 @@
 import { chromium, type Browser } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from './browser';
+import { testdataPath } from '../../tests/testdata';
 
 /** The project's test videos (640x480 Y4M) for Chromium's fake camera. */
 export const cameraVideos = {
@@ -10,7 +10,7 @@ export const cameraVideos = {
 	noCode: 'no-code.y4m'
 } as const;
 
-const cameraDir = fileURLToPath(new URL('../../../shared/testdata/camera/', import.meta.url));
+const cameraDir = testdataPath('camera/');
 
 /**
  * A Chromium whose camera plays `video` on a loop, with the permission prompt answered "allow"

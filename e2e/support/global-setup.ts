@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { requireTestdata } from '../../tests/testdata';
 import { NEXT_BUILD } from './server';
 
 /**
@@ -7,6 +8,7 @@ import { NEXT_BUILD } from './server';
  * the sources changed.
  */
 export default function globalSetup(): void {
+	requireTestdata();
 	const script = new URL('../../scripts/build-if-needed.js', import.meta.url).pathname;
 	execFileSync(process.execPath, [script], { stdio: 'inherit' });
 	execFileSync(process.execPath, [script], {

@@ -9,12 +9,13 @@ const root = new URL('../../', import.meta.url).pathname;
 export const NEXT_BUILD = { dir: '.e2e/build-next', id: 'e2e-next' };
 
 export interface RunningServer {
+	/** http(s)://127.0.0.1:<port>; the set-up link in `output()` names the URL people use. */
 	url: string;
 	port: number;
 	dataDir: string;
 	output: () => string;
 	stop: () => Promise<void>;
-	/** SIGKILL, as a crash or an out-of-memory kill would: no graceful shutdown at all. */
+	/** SIGKILL, as a crash or the OOM killer does: no shutdown, nothing flushed. */
 	kill: () => Promise<void>;
 }
 
@@ -46,13 +47,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	child.stdout.on('data', (chunk) => (output += chunk));
 	child.stderr.on('data', (chunk) => (output += chunk));
 
-	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+	const [scheme, port] = await new Promise<[string, number]>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
 		const onData = () => {
-			const match = /running at http:\/\/[^:]+:(\d+)/.exec(output);
+			const match = /running at (https?):\/\/[^\s:]+:(\d+)/.exec(output);
 			if (match) {
 				clearTimeout(timer);
-				resolve(Number(match[1]));
+				resolve([match[1]!, Number(match[2])]);
 			}
 		};
 		child.stdout.on('data', onData);
@@ -62,7 +63,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 		});
 	});
 	return {
-		url: `http://127.0.0.1:${port}`,
+		url: `${scheme}://127.0.0.1:${port}`,
 		port,
 		dataDir,
 		output: () => output,
@@ -73,15 +74,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
-function kill(child: ChildProcess): Promise<void> {
-	if (exited(child)) return Promise.resolve();
-	return new Promise((resolve) => {
-		child.once('exit', () => resolve());
-		child.kill('SIGKILL');
-	});
-}
-
 function stop(child: ChildProcess): Promise<void> {
+	// A child that died of a signal has a signalCode and no exitCode: waiting for it would hang.
 	if (exited(child)) return Promise.resolve();
 	return new Promise((resolve) => {
 		// SIGTERM exercises the graceful shutdown; a server that hangs is killed after 5 s.
@@ -91,6 +85,14 @@ function stop(child: ChildProcess): Promise<void> {
 			resolve();
 		});
 		child.kill('SIGTERM');
+	});
+}
+
+function kill(child: ChildProcess): Promise<void> {
+	if (exited(child)) return Promise.resolve();
+	return new Promise((resolve) => {
+		child.once('exit', () => resolve());
+		child.kill('SIGKILL');
 	});
 }
 

@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { testdataUrl } from '../../tests/testdata';
 
 type VerdictName = 'Pass' | 'Fail' | 'Not applicable' | 'Inconclusive' | 'Refer';
 
@@ -17,6 +18,11 @@ export const shopVisit: Array<{ title: string; verdict: VerdictName; reason?: st
 	{ title: 'Debug port within reach', verdict: 'Not applicable', reason: 'Sealed case, no ports.' },
 	{ title: 'A way to wipe the device', verdict: 'Pass' },
 	{ title: 'Sensors described', verdict: 'Pass' },
+	{
+		title: 'Security claims and marks',
+		verdict: 'Not applicable',
+		reason: 'No security claims or marks on the pack.'
+	},
 	{ title: 'Statement of compliance with the product', verdict: 'Pass' },
 	{
 		title: 'What the statement of compliance says',
@@ -38,13 +44,17 @@ export const shopVisit: Array<{ title: string; verdict: VerdictName; reason?: st
 	{ title: 'Privacy information', verdict: 'Pass' }
 ];
 
-const labelPhoto = fileURLToPath(
-	new URL('../../../shared/testdata/photos/label-small-upright.jpg', import.meta.url)
-);
+const labelPhoto = fileURLToPath(testdataUrl('photos/label-small-upright.jpg'));
 
-/** Answers the Shop visit's check number `index` (0-based), taking the photos it asks for. */
-export async function answer(page: Page, index: number) {
-	const step = shopVisit[index]!;
+/**
+ * Answers the Shop visit's check number `index` (0-based), taking the photos it asks for; with
+ * `verdict`, that verdict instead of the planned one (a reason is still typed where one is needed).
+ */
+export async function answer(page: Page, index: number, verdict?: VerdictName) {
+	const planned = shopVisit[index]!;
+	const step = verdict
+		? { ...planned, verdict, reason: verdict === 'Pass' ? undefined : (planned.reason ?? 'Seen.') }
+		: planned;
 	await expect(page.getByText(`Check ${index + 1} of ${shopVisit.length}`)).toBeVisible();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(step.title);
 	// Take the photos the check asks for, as an officer would before answering.
@@ -64,7 +74,7 @@ export async function answer(page: Page, index: number) {
 	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
 }
 
-/** The scope answers that leave the Shop visit's 15 checks on (a connected, non-child product). */
+/** The scope answers that leave every Shop visit check above on (a connected, non-child product). */
 export async function answerShopVisitScope(page: Page): Promise<void> {
 	const scope: Array<[RegExp, string]> = [
 		[/connect to the internet/, 'Yes'],

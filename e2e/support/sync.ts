@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { OutboxEntry } from '../../src/lib/sync/outbox';
 import {
-	PASSWORD,
 	addUser,
 	client,
 	setUp,
@@ -11,18 +9,14 @@ import {
 	type ApiServer,
 	type Engine
 } from './api';
-import { waitForOfflineReady } from './app';
+import { BIG_PHOTO, SMALL_PHOTO, enrolDevice as enrolAt, signReport } from './device';
 import type { FaultProxy } from './fault-proxy';
 
-const photo = (name: string) =>
-	fileURLToPath(new URL(`../../../shared/testdata/photos/${name}`, import.meta.url));
-export const SMALL = photo('label-small-upright.jpg');
-export const BIG = photo('label-12mp-orientation6-gps.jpg');
+export { signReport };
+export const SMALL = SMALL_PHOTO;
+export const BIG = BIG_PHOTO;
 
-export interface ReportToSign {
-	model: string;
-	photos: string[];
-}
+export type ReportToSign = Parameters<typeof signReport>[1];
 
 export interface Team {
 	server: ApiServer;
@@ -49,55 +43,7 @@ export async function team(engine: Engine = 'sqlite', proxy?: FaultProxy): Promi
 }
 
 /** First visit online, then Settings: Sign in and Enrol this device. */
-export async function enrolDevice(page: Page, { url }: Pick<Team, 'url'>) {
-	await page.goto(url);
-	await waitForOfflineReady(page);
-	await page.getByRole('link', { name: 'Settings' }).click();
-	await page.getByRole('textbox', { name: 'Email' }).fill('ivy@acme.test');
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByText(/Signed in as/)).toBeVisible();
-	await page.getByRole('textbox', { name: 'Device name' }).fill('Ivy’s phone');
-	await page.getByRole('button', { name: 'Enrol this device' }).click();
-	await expect(page.getByText(/This device is enrolled as Ivy’s phone/)).toBeVisible();
-	await page.getByRole('link', { name: 'Shelfcheck' }).click();
-}
-
-/** From Home: a Shop visit of a product that does not connect, its label photographed, signed. */
-export async function signReport(page: Page, report: ReportToSign) {
-	await page.getByRole('button', { name: 'New inspection' }).click();
-	await page.getByRole('button', { name: 'Skip' }).click();
-	await page.getByRole('dialog').getByRole('textbox', { name: 'Reason' }).fill('No barcode');
-	await page.getByRole('button', { name: 'Continue without a code' }).click();
-	for (const [index, file] of report.photos.entries()) {
-		const chooser = page.waitForEvent('filechooser');
-		await page.getByRole('button', { name: 'Photograph the label' }).click();
-		await (await chooser).setFiles(file);
-		await expect(page.getByRole('list', { name: 'Label photos' }).getByRole('img')).toHaveCount(
-			index + 1,
-			{ timeout: 30_000 }
-		);
-	}
-	await page.getByRole('textbox', { name: 'Model designation' }).fill(report.model);
-	await page.getByRole('button', { name: 'Continue' }).click();
-	await page.getByRole('button', { name: 'Shop visit' }).click();
-	await page.getByRole('textbox', { name: 'Place' }).fill('Corner Electrics');
-	await page.getByRole('textbox', { name: 'Inspector' }).fill('Ivy Inspector');
-	await page.getByRole('button', { name: 'Continue' }).click();
-	await page
-		.getByRole('group', { name: /connect to the internet/ })
-		.getByRole('radio', { name: 'No', exact: true })
-		.check();
-	await page.getByRole('button', { name: 'Start checks' }).click();
-	await page.getByRole('button', { name: 'Sign report' }).click();
-	await page.getByRole('dialog').getByRole('button', { name: 'Sign report' }).click();
-	const signed = page.getByRole('region', { name: 'Signed report' });
-	await expect(signed).toBeVisible();
-	const id = (await signed.getByText(/^[0-9a-f-]{36}$/).textContent())!;
-	const hash = (await signed.getByText(/^[0-9a-f]{64}$/).textContent())!;
-	await page.getByRole('link', { name: 'Shelfcheck' }).click();
-	return { id, hash };
-}
+export const enrolDevice = (page: Page, { url }: Pick<Team, 'url'>) => enrolAt(page, url);
 
 /** Signs each report with the network cut; the header then counts them unsynced. */
 export async function signAllOffline(page: Page, context: BrowserContext, reports: ReportToSign[]) {

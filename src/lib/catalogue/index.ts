@@ -6,8 +6,8 @@ import { frameworks } from './frameworks';
 import { deepFreeze } from './freeze';
 import { mappings } from './mappings';
 import { mozProvisions } from './mozilla';
-import { pstiProvisions } from './psti';
-import { scopeQuestions } from './scope';
+import { pstiFacts, pstiProvisions } from './psti';
+import { scopeQuestions, scopeRules } from './scope';
 import type {
 	Bundle,
 	Catalogue,
@@ -34,8 +34,10 @@ export type {
 /**
  * Content version, recorded by every inspection and report. Bump it whenever any text, id, verdict
  * set or mapping changes, so a report can always be read against the catalogue it was made with.
+ * 2026.12.1: check kinds (shows / screens), direct and partial answers with reasons, scope rules,
+ * the audit's mapping fixes and the claims, fix-time, telemetry and supplier-evidence checks.
  */
-export const CATALOGUE_VERSION = '2026.11.1';
+export const CATALOGUE_VERSION = '2026.12.1';
 
 export const catalogue: Catalogue = deepFreeze({
 	version: CATALOGUE_VERSION,
@@ -48,9 +50,11 @@ export const catalogue: Catalogue = deepFreeze({
 		...ukcopProvisions
 	],
 	scopeQuestions,
+	scopeRules,
 	checks,
 	bundles,
-	mappings
+	mappings,
+	pstiFacts
 });
 
 /** "EN303645:5.1-1": the key used wherever a provision is stored or indexed. */

@@ -62,6 +62,8 @@ export interface DeemedComplianceRoute {
 	whereRelevant: ProvisionRef[];
 	/** A route through a standard other than EN 303 645, instead of provisions. */
 	otherStandard?: { document: string; version: string; paragraphs: string[] };
+	/** Conditions of the route the catalogue has not read; shown with the route as unverified. */
+	unreadConditions?: string;
 	source: SourceRef;
 }
 
@@ -75,7 +77,10 @@ export interface ExceptedCategory {
 	id: string;
 	name: string;
 	note?: string;
-	/** False where the crosswalk had only a secondary summary or an amendment it could not read. */
+	/**
+	 * False where the crosswalk had only a secondary summary or an amendment it could not read. Every
+	 * category is false today: Schedule 3 was read only in the gov.uk summary (crosswalk 3.2).
+	 */
 	verified: boolean;
 	source: SourceRef;
 }
@@ -97,6 +102,11 @@ export interface PstiFacts {
 	deemedCompliance: DeemedComplianceRoute[];
 	/** Requirements with no deemed-compliance route in the material read. */
 	noDeemedComplianceRoute: PstiRequirementId[];
+	/**
+	 * False: only the 2023 text was read; a later instrument (the "(No. 2) Regulations 2025") may add
+	 * routes for every requirement.
+	 */
+	noDeemedComplianceRouteVerified: boolean;
 	/** Things the password requirement does not treat as passwords. */
 	notPasswords: string[];
 	/** Conditions the published information (requirements 2 and 3) must meet. */
@@ -159,10 +169,13 @@ export const pstiFacts: PstiFacts = deepFreeze({
 				version: '2018',
 				paragraphs: ['6.2.2', '6.2.5', '6.5']
 			},
+			unreadConditions:
+				'Schedule 2 makes this route subject to further sub-paragraphs (3) and (4), which the catalogue has not read.',
 			source: { ...SCH2, reference: 'Schedule 2 (reporting security issues)' }
 		}
 	],
 	noDeemedComplianceRoute: ['PSTI-3'],
+	noDeemedComplianceRouteVerified: false,
 	notPasswords: [
 		'Cryptographic keys',
 		'Pairing PINs for links that do not use IP, such as Bluetooth',
@@ -218,22 +231,22 @@ export const pstiFacts: PstiFacts = deepFreeze({
 			id: 'ni-eu-supply',
 			name: 'Products supplied in Northern Ireland under the listed EU legislation',
 			note: 'Windsor Framework arrangements.',
-			verified: true,
+			verified: false,
 			source: SCH3
 		},
 		{
 			id: 'ev-charge-points',
 			name: 'Charge points for electric vehicles',
-			verified: true,
+			verified: false,
 			source: SCH3
 		},
-		{ id: 'medical-devices', name: 'Medical devices', verified: true, source: SCH3 },
-		{ id: 'smart-meters', name: 'Smart meter products', verified: true, source: SCH3 },
+		{ id: 'medical-devices', name: 'Medical devices', verified: false, source: SCH3 },
+		{ id: 'smart-meters', name: 'Smart meter products', verified: false, source: SCH3 },
 		{
 			id: 'computers',
 			name: 'Desktop, laptop and tablet computers without mobile network (cellular) capability',
 			note: 'Not excepted if designed for children under 14.',
-			verified: true,
+			verified: false,
 			source: SCH3
 		},
 		{

@@ -18,9 +18,10 @@ export type AssessmentMode = 'physical' | 'setup' | 'documents' | 'lab';
 
 import type { Verdict } from '$lib/contract/enums';
 import type { CheckKind } from '$lib/contract/report-document';
+import type { PstiFacts } from './psti';
 
 /** A field verdict (one list, in the shared contract). */
-export type { CheckKind, Verdict };
+export type { Verdict };
 
 /** Where the inspection happens, and so who can do a check. */
 export type InspectionContext = 'shop' | 'goods-in' | 'home';
@@ -82,6 +83,40 @@ export interface ScopeQuestion {
 	text: string;
 	/** One line of help: what counts as yes. */
 	help: string;
+	/** A choice asked after a given answer, such as which PSTI exception applies. */
+	detail?: ScopeDetailQuestion;
+}
+
+/** The follow-up to a scope answer; the choice is recorded with the answer and named in reasons. */
+export interface ScopeDetailQuestion {
+	/** Asked only after this answer. */
+	after: 'yes' | 'no';
+	/** "Which category?" */
+	text: string;
+	options: ScopeDetailOption[];
+}
+
+export interface ScopeDetailOption {
+	id: string;
+	name: string;
+	/** False where the catalogue has the category only from a secondary source. */
+	verified: boolean;
+}
+
+/**
+ * A scope answer that takes provisions out of the inspection: they read "Not applicable" with the
+ * answer as the recorded reason (EN 303 645 4-1 asks for a reason for every provision not
+ * applied), instead of "Not assessed". The first rule that matches a provision gives its reason.
+ */
+export interface ScopeRule {
+	question: ScopeQuestionId;
+	answer: 'yes' | 'no';
+	/** Whole frameworks made not applicable. */
+	frameworks?: FrameworkId[];
+	/** Or single provisions. */
+	provisions?: ProvisionRef[];
+	/** Why, in one line: the rest of the recorded reason after the scope answer. */
+	because: string;
 }
 
 export type ScopeQuestionId =
@@ -107,9 +142,37 @@ export interface EvidenceSpec {
 	hint: string;
 }
 
+/**
+ * What a Pass on a check can say. A `shows` check finds something positive (the model is printed;
+ * a support period with an end date is published; setup forced a new password). A `screens`
+ * check looks for a problem (a printed default, a reachable debug port, a crash) and its Pass
+ * only says none was seen: it reads "No issue seen", never "meets". A Fail reads "fails" on both.
+ */
+export type { CheckKind };
+
+/**
+ * How much of a provision a check's verdict answers.
+ * - direct: the check answers the provision's requirement as far as a field check can, on its
+ *   own or together with the provision's other direct checks; all of them must pass for "meets".
+ * - partial: it answers a part, or gives only an indication (one interface, the packaging, a
+ *   supplier's word). A Fail still fails the provision; a Pass can only make it "partly indicated".
+ */
+export type AnswerStrength = 'direct' | 'partial';
+
+/** A provision a check gives an indication on, with how and why. */
+export interface CheckAnswerRef extends ProvisionRef {
+	strength: AnswerStrength;
+	/** One line: why this check bears on this provision. */
+	why: string;
+	/** Partial answers only: what the check does not cover, one line. */
+	notCovered?: string;
+}
+
 export interface Check {
 	/** Stable id, e.g. "PHY-01"; recorded in every inspection and report. */
 	id: string;
+	/** Whether a Pass shows something or only says no issue was seen. */
+	kind: CheckKind;
 	title: string;
 	/** The plain-language question the inspector answers. */
 	question: string;
@@ -123,10 +186,18 @@ export interface Check {
 	appliesWhen: ScopeConditions;
 	/** Who can do it: in a shop, at goods-in, at home. */
 	contexts: InspectionContext[];
-	/** The provisions this check gives an indication on (at least one). */
-	answers: ProvisionRef[];
-	/** Shows something, or screens for a problem; absent reads as `shows`. */
-	kind?: CheckKind;
+	/**
+	 * The provisions this check gives an indication on. At least one, unless `recordOnly` says why
+	 * the check stands on its own (a record for the report, such as the claims on a pack).
+	 */
+	answers: CheckAnswerRef[];
+	/** Why the check answers no provision; only for checks with no `answers`. */
+	recordOnly?: string;
+	/**
+	 * Referrals this check settles: a Refer on one of these checks no longer holds a provision
+	 * that this check answers directly, once this check is answered Pass.
+	 */
+	clears?: { checks: string[]; why: string };
 }
 
 export interface Bundle {
@@ -141,12 +212,17 @@ export interface Bundle {
 	checks: string[];
 }
 
-/** A row of the crosswalk: one framework's item answered by another's provision. */
+/**
+ * A row of the crosswalk: one framework's item answered by another's provision. `direct` and
+ * `partial` rows carry evidence (a failure on the provision fails the item; a pass only partly
+ * indicates it); `related` rows are context only.
+ */
 export interface Mapping {
 	from: ProvisionRef;
 	to: ProvisionRef;
 	strength: 'direct' | 'partial' | 'related';
-	note?: string;
+	/** One line: why the rows are tied, and for evidence rows what the provision leaves out. */
+	note: string;
 }
 
 export interface Catalogue {
@@ -155,7 +231,10 @@ export interface Catalogue {
 	frameworks: Framework[];
 	provisions: Provision[];
 	scopeQuestions: ScopeQuestion[];
+	scopeRules: ScopeRule[];
 	checks: Check[];
 	bundles: Bundle[];
 	mappings: Mapping[];
+	/** The UK PSTI facts the Review and the PDF state beside the PSTI summary. */
+	pstiFacts: PstiFacts;
 }

@@ -19,7 +19,9 @@ export const VERDICT_DISPLAY_ORDER: readonly Verdict[] = [
 
 /**
  * A provision's roll-up outcome, in order of precedence (strongest first): the order every
- * summary counts and lists them in. See src/lib/inspection/rollup.ts for the rule.
+ * summary counts and lists them in. PASS reads "Indication: meets" (direct checks that show it
+ * all passed), PARTLY "Partly indicated" (only part of it was shown), NO_ISSUE "No issue seen"
+ * (checks screened for a problem and found none). See src/lib/inspection/rollup.ts for the rule.
  */
 export const PROVISION_OUTCOMES = [
 	'FAIL',
@@ -27,6 +29,8 @@ export const PROVISION_OUTCOMES = [
 	'INCONCLUSIVE',
 	'INCOMPLETE',
 	'PASS',
+	'PARTLY',
+	'NO_ISSUE',
 	'NA',
 	'NOT_ASSESSED'
 ] as const;

@@ -108,6 +108,18 @@ describe('checkReportDocument', () => {
 		expect(checked.document.answers.every((answer) => answer.kind === undefined)).toBe(true);
 	});
 
+	it('accepts what it returns for a v1 report again (the PDF renderer checks its input)', () => {
+		const once = checkReportDocument(v1Payload);
+		if (!once.ok) throw new Error(`${once.path}: ${once.message}`);
+		expect(checkReportDocument(once.document)).toEqual(once);
+		// The current shape under the v1 name is still held to its rules.
+		const listedTwice = {
+			...once.document,
+			photos: [...once.document.photos, ...once.document.photos]
+		};
+		expect(checkReportDocument(listedTwice).ok).toBe(false);
+	});
+
 	it('refuses a schema it does not know, and v1 fields under v2', () => {
 		expect(refusal({ ...current(), schema: 'shelfcheck.report/3' }).path).toBe('schema');
 		const photos = current().photos.map(({ takenFor, ...photo }) => ({

@@ -188,72 +188,108 @@ const commonFields = {
 export const CHECK_KINDS = ['shows', 'screens'] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
+/** What the current shape holds besides its schema name and its answers. */
+const currentEntries = {
+	...commonFields,
+	/** The shop visit (one place, one day, several products) this report was made in. */
+	visitId: v.optional(uuid),
+	/** The detail behind a scope answer, by question id (e.g. which PSTI exception applies). */
+	scopeDetail: v.optional(
+		v.pipe(
+			v.record(short, short),
+			v.maxEntries(L.scopeAnswers, `must have at most ${L.scopeAnswers} entries`)
+		)
+	),
+	/** Every photo once, in the order taken. */
+	photos: list(
+		v.strictObject({
+			...photoFields,
+			/** The check or step ("identify") the photo was taken at. */
+			takenFor: nonEmpty
+		}),
+		L.photos
+	),
+	rollup: list(
+		v.strictObject({
+			framework: nonEmpty,
+			provisions: list(
+				v.strictObject({
+					id: nonEmpty,
+					outcome,
+					checks: list(nonEmpty, L.checksPerProvision),
+					/** Why it does not apply (NA): the scope answer that took it out. */
+					reason: v.optional(text),
+					/** What the evidence did not cover (PARTLY). */
+					notCovered: v.optional(text)
+				}),
+				L.provisionsPerFramework
+			)
+		}),
+		L.frameworks
+	)
+};
+
+const currentAnswer = {
+	...answerFields,
+	/** The SHA-256 of each photo this answer cites: each one is in `photos`. */
+	photos: list(sha256, L.photosPerAnswer),
+	/** Set when the verdict was proposed (from the label reading) and then confirmed. */
+	proposedBy: v.optional(v.picklist(['label']))
+};
+
+const listsEachPhotoOnce = (document: { photos: { sha256: string }[] }) =>
+	new Set(document.photos.map((photo) => photo.sha256)).size === document.photos.length;
+
+const citesListedPhotos = (document: {
+	photos: { sha256: string }[];
+	answers: { photos: string[] }[];
+}) => {
+	const listed = new Set(document.photos.map((photo) => photo.sha256));
+	return document.answers.every((answer) => answer.photos.every((sha) => listed.has(sha)));
+};
+
 export const reportDocumentSchema = v.pipe(
 	v.strictObject({
 		schema: v.literal(REPORT_SCHEMA),
-		...commonFields,
-		/** The shop visit (one place, one day, several products) this report was made in. */
-		visitId: v.optional(uuid),
-		/** The detail behind a scope answer, by question id (e.g. which PSTI exception applies). */
-		scopeDetail: v.optional(
-			v.pipe(
-				v.record(short, short),
-				v.maxEntries(L.scopeAnswers, `must have at most ${L.scopeAnswers} entries`)
-			)
-		),
+		...currentEntries,
 		answers: list(
 			v.strictObject({
-				...answerFields,
+				...currentAnswer,
 				/** The check's kind in the catalogue the report was signed with. */
-				kind: v.picklist(CHECK_KINDS),
-				/** The SHA-256 of each photo this answer cites: each one is in `photos`. */
-				photos: list(sha256, L.photosPerAnswer),
-				/** Set when the verdict was proposed (from the label reading) and then confirmed. */
-				proposedBy: v.optional(v.picklist(['label']))
+				kind: v.picklist(CHECK_KINDS)
 			}),
 			L.answers
-		),
-		/** Every photo once, in the order taken. */
-		photos: list(
-			v.strictObject({
-				...photoFields,
-				/** The check or step ("identify") the photo was taken at. */
-				takenFor: nonEmpty
-			}),
-			L.photos
-		),
-		rollup: list(
-			v.strictObject({
-				framework: nonEmpty,
-				provisions: list(
-					v.strictObject({
-						id: nonEmpty,
-						outcome,
-						checks: list(nonEmpty, L.checksPerProvision),
-						/** Why it does not apply (NA): the scope answer that took it out. */
-						reason: v.optional(text),
-						/** What the evidence did not cover (PARTLY). */
-						notCovered: v.optional(text)
-					}),
-					L.provisionsPerFramework
-				)
-			}),
-			L.frameworks
 		)
 	}),
 	v.forward(
-		v.check(
-			(document) =>
-				new Set(document.photos.map((photo) => photo.sha256)).size === document.photos.length,
-			'must list each photo once'
-		),
+		v.check((document) => listsEachPhotoOnce(document), 'must list each photo once'),
 		['photos']
 	),
 	v.forward(
-		v.check((document) => {
-			const listed = new Set(document.photos.map((photo) => photo.sha256));
-			return document.answers.every((answer) => answer.photos.every((sha) => listed.has(sha)));
-		}, 'must cite only photos the report lists'),
+		v.check((document) => citesListedPhotos(document), 'must cite only photos the report lists'),
+		['answers']
+	)
+);
+
+/**
+ * A v1 document as `checkReportDocument` returns it (the current shape, no kinds), so that what
+ * it returns passes it again: the PDF renderer checks the document it is given.
+ */
+const readV1Schema = v.pipe(
+	v.strictObject({
+		schema: v.literal(REPORT_SCHEMA_V1),
+		...currentEntries,
+		answers: list(
+			v.strictObject({ ...currentAnswer, kind: v.optional(v.picklist(CHECK_KINDS)) }),
+			L.answers
+		)
+	}),
+	v.forward(
+		v.check((document) => listsEachPhotoOnce(document), 'must list each photo once'),
+		['photos']
+	),
+	v.forward(
+		v.check((document) => citesListedPhotos(document), 'must cite only photos the report lists'),
 		['answers']
 	)
 );
@@ -314,6 +350,8 @@ export function checkReportDocument(value: unknown): DocumentCheck {
 		const document = result.output;
 		return { ok: true, document: document.schema === REPORT_SCHEMA ? document : fromV1(document) };
 	}
+	const read = v.safeParse(readV1Schema, value);
+	if (read.success) return { ok: true, document: read.output };
 	const issue = result.issues[0];
 	return {
 		ok: false,

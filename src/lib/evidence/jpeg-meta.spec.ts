@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readJpegMeta } from './jpeg-meta';
+import { testdataUrl } from '../../../tests/testdata';
 
-const photo = (name: string) =>
-	new Uint8Array(
-		readFileSync(new URL(`../../../../shared/testdata/photos/${name}`, import.meta.url))
-	);
+const photo = (name: string) => new Uint8Array(readFileSync(testdataUrl(`photos/${name}`)));
 
 describe('readJpegMeta on the test photos', () => {
 	it('reads a 12 MP phone photo stored sideways with orientation 6 and GPS', () => {

@@ -11,6 +11,7 @@ export type {
 	ProductIdentification,
 	ProductIdentity,
 	ScopeAnswers,
+	ScopeDetail,
 	Timestamp
 } from './model';
 export { InspectionError, InspectionIncompleteError } from './errors';
@@ -31,7 +32,8 @@ export {
 	nextUnanswered,
 	progress,
 	reasonRequired,
-	setScopeAnswer
+	setScopeAnswer,
+	setScopeDetail
 } from './rules';
 export type {
 	CheckPosition,
@@ -44,3 +46,5 @@ export type {
 } from './rules';
 export { indicationLabels, pstiProvisionIds, pstiSummary, rollup } from './rollup';
 export type { FrameworkRollup, ProvisionOutcome, ProvisionRollup, PstiSummaryItem } from './rollup';
+export * from './indications';
+export { summaryLine } from './summary';

@@ -57,6 +57,13 @@ export interface ProductIdentity {
 
 export type ScopeAnswers = Partial<Record<ScopeQuestionId, ScopeAnswer>>;
 
+/**
+ * The follow-up choice recorded with a scope answer, by question: `{ pstiExcepted:
+ * 'medical-devices' }` names the PSTI exception the inspector chose. Kept only while the answer
+ * it follows stands; the roll-up names it in the reason it records.
+ */
+export type ScopeDetail = Partial<Record<ScopeQuestionId, string>>;
+
 /** The inspector's answer to one check. */
 export interface CheckAnswer {
 	verdict: Verdict;
@@ -79,6 +86,8 @@ export interface Inspection {
 	inspector: string;
 	product?: ProductIdentity;
 	scope: ScopeAnswers;
+	/** Follow-up choices to scope answers (absent when none was asked). */
+	scopeDetail?: ScopeDetail;
 	/**
 	 * Keyed by check id. Answers to checks that a scope answer has switched off are kept, so
 	 * switching the scope back restores them; they do not count while out of scope.

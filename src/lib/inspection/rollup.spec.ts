@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { pstiFacts } from '$lib/catalogue/psti';
 import type {
 	Catalogue,
 	Check,
+	CheckAnswerRef,
 	FrameworkId,
 	Provision,
 	ProvisionRef,
@@ -14,6 +16,7 @@ import {
 	pstiSummary,
 	rollup,
 	setScopeAnswer,
+	setScopeDetail,
 	type FrameworkRollup,
 	type Inspection,
 	type ProvisionRollup
@@ -33,9 +36,22 @@ function ref(framework: FrameworkId, id: string): ProvisionRef {
 	return { framework, id };
 }
 
-function check(id: string, answers: ProvisionRef[], overrides: Partial<Check> = {}): Check {
+/** A direct answer (the default for a bare reference) or a partial one. */
+function partial(
+	ref: ProvisionRef,
+	notCovered = `what ${ref.id} asks beyond this`
+): CheckAnswerRef {
+	return { ...ref, strength: 'partial', why: 'A part of it.', notCovered };
+}
+
+function check(
+	id: string,
+	answers: (ProvisionRef | CheckAnswerRef)[],
+	overrides: Partial<Check> = {}
+): Check {
 	return {
 		id,
+		kind: 'shows',
 		title: `Title of ${id}`,
 		question: '',
 		why: '',
@@ -44,7 +60,9 @@ function check(id: string, answers: ProvisionRef[], overrides: Partial<Check> = 
 		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
 		appliesWhen: {},
 		contexts: ['shop'],
-		answers,
+		answers: answers.map((answer) =>
+			'strength' in answer ? answer : { ...answer, strength: 'direct', why: 'It shows it.' }
+		),
 		...overrides
 	};
 }
@@ -74,6 +92,8 @@ const catalogue: Catalogue = {
 		provision('MOZ', 'MZ-3')
 	],
 	scopeQuestions: [],
+	scopeRules: [],
+	pstiFacts,
 	checks: [
 		check('DOC-01', [ref('PSTI', 'PSTI-SOC')]),
 		check('PHY-01', [ref('EN303645', '5.1-1'), ref('EN303645', '5.1-2')], {
@@ -100,15 +120,45 @@ const catalogue: Catalogue = {
 		}
 	],
 	mappings: [
-		{ from: ref('PSTI', 'PSTI-1'), to: ref('EN303645', '5.1-1'), strength: 'direct' },
-		{ from: ref('PSTI', 'PSTI-1'), to: ref('EN303645', '5.1-2'), strength: 'direct' },
-		{ from: ref('PSTI', 'PSTI-2'), to: ref('EN303645', '5.2-1'), strength: 'direct' },
-		{ from: ref('PSTI', 'PSTI-3'), to: ref('EN303645', '5.3-13'), strength: 'partial' },
-		{ from: ref('CI', 'CI-2'), to: ref('EN303645', '5.1-1'), strength: 'partial' },
+		{
+			from: ref('PSTI', 'PSTI-1'),
+			to: ref('EN303645', '5.1-1'),
+			strength: 'direct',
+			note: 'Test row.'
+		},
+		{
+			from: ref('PSTI', 'PSTI-1'),
+			to: ref('EN303645', '5.1-2'),
+			strength: 'direct',
+			note: 'Test row.'
+		},
+		{
+			from: ref('PSTI', 'PSTI-2'),
+			to: ref('EN303645', '5.2-1'),
+			strength: 'direct',
+			note: 'Test row.'
+		},
+		{
+			from: ref('PSTI', 'PSTI-3'),
+			to: ref('EN303645', '5.3-13'),
+			strength: 'partial',
+			note: 'Test row.'
+		},
+		{
+			from: ref('CI', 'CI-2'),
+			to: ref('EN303645', '5.1-1'),
+			strength: 'partial',
+			note: 'Test row.'
+		},
 		// CI-3 maps to PSTI-2, which itself only maps on: mappings are not chained.
-		{ from: ref('CI', 'CI-3'), to: ref('PSTI', 'PSTI-2'), strength: 'partial' },
+		{ from: ref('CI', 'CI-3'), to: ref('PSTI', 'PSTI-2'), strength: 'partial', note: 'Test row.' },
 		// Context only: a neighbouring provision's failure is no evidence on CI-4.
-		{ from: ref('CI', 'CI-4'), to: ref('EN303645', '5.2-1'), strength: 'related' }
+		{
+			from: ref('CI', 'CI-4'),
+			to: ref('EN303645', '5.2-1'),
+			strength: 'related',
+			note: 'Test row.'
+		}
 	]
 };
 
@@ -209,6 +259,8 @@ describe('rollup: outcomes', () => {
 			INCONCLUSIVE: 0,
 			INCOMPLETE: 0,
 			PASS: 4,
+			PARTLY: 0,
+			NO_ISSUE: 0,
 			NA: 0,
 			NOT_ASSESSED: 1
 		});
@@ -323,7 +375,14 @@ describe('rollup: evidence through mappings', () => {
 			outcome: 'FAIL',
 			checkIds: ['DOC-07']
 		});
-		expect(outcomeOf(inspectionWith({ 'DOC-07': 'PASS' }), 'PSTI', 'PSTI-2').outcome).toBe('PASS');
+		// A pass through a mapping is never more than partial: PSTI-2 is partly indicated.
+		expect(
+			find(rollup(catalogue, inspectionWith({ 'DOC-07': 'PASS' })), 'PSTI', 'PSTI-2')
+		).toMatchObject({
+			outcome: 'PARTLY',
+			checkIds: ['DOC-07'],
+			notCovered: 'shown only through EN 303 645 5.2-1: Test row.'
+		});
 	});
 
 	it('joins direct and mapped evidence, counting a check once, in bundle order', () => {
@@ -388,9 +447,10 @@ describe('pstiSummary', () => {
 			{
 				id: 'PSTI-2',
 				title: 'Title of PSTI-2',
-				outcome: 'PASS',
-				label: 'Indication: meets',
-				checkIds: ['DOC-07']
+				outcome: 'PARTLY',
+				label: 'Partly indicated',
+				checkIds: ['DOC-07'],
+				notCovered: 'shown only through EN 303 645 5.2-1: Test row.'
 			},
 			{
 				id: 'PSTI-3',
@@ -454,5 +514,187 @@ describe('rollup: immutability', () => {
 		pstiSummary(catalogue, inspection);
 		expect(inspection).toEqual(inspectionBefore);
 		expect(catalogue).toEqual(catalogueBefore);
+	});
+});
+
+// ---------------------------------------------------------------------------------------------
+// Kinds, partial answers, missing direct checks, cleared referrals and scope reasons, on a small
+// catalogue of their own: 5.1-1 is answered directly by a setup check (SETUP, shows) and a second
+// direct check outside the bundle (LAB-02), and partly by a screening label check (LABEL).
+
+const kinds: Catalogue = {
+	...catalogue,
+	scopeQuestions: [
+		{
+			id: 'pstiExcepted',
+			text: 'Excepted from PSTI?',
+			help: 'Test help.',
+			detail: {
+				after: 'yes',
+				text: 'Which category?',
+				options: [
+					{ id: 'medical', name: 'Medical devices', verified: false },
+					{ id: 'meter', name: 'Smart meters', verified: true }
+				]
+			}
+		}
+	],
+	scopeRules: [
+		{ question: 'pstiExcepted', answer: 'yes', frameworks: ['PSTI'], because: 'Outside PSTI.' },
+		{
+			question: 'usesPasswords',
+			answer: 'no',
+			provisions: [ref('EN303645', '5.1-2')],
+			because: 'Only where passwords are used.'
+		}
+	],
+	checks: [
+		check('LABEL', [partial(ref('EN303645', '5.1-1'), 'whether setup replaces it')], {
+			kind: 'screens'
+		}),
+		check('SCREEN', [ref('EN303645', '5.1-2')], { kind: 'screens' }),
+		check('SETUP', [ref('EN303645', '5.1-1'), ref('PSTI', 'PSTI-1')], {
+			clears: { checks: ['LABEL'], why: 'Setup settles what the label suggests.' }
+		}),
+		check('DOC', [partial(ref('EN303645', '5.2-1'), 'the timelines')]),
+		check('LAB-02', [ref('EN303645', '5.2-1')], { appliesWhen: { networkConnected: 'yes' } })
+	],
+	bundles: [
+		{
+			id: 'goods-in',
+			name: 'Goods-in',
+			summary: '',
+			minutes: 10,
+			context: 'goods-in',
+			checks: ['LABEL', 'SCREEN', 'SETUP', 'DOC']
+		}
+	]
+};
+
+function kindsWith(
+	verdicts: Record<string, Verdict>,
+	scope: Partial<Record<'pstiExcepted' | 'usesPasswords' | 'networkConnected', 'yes' | 'no'>> = {}
+): Inspection {
+	let inspection = createInspection({
+		id: 'insp-k',
+		now: T0,
+		catalogue: kinds,
+		bundleId: 'goods-in',
+		place: { kind: 'goods-in', name: 'Depot' },
+		inspector: 'Q. A.'
+	});
+	for (const [question, answer] of Object.entries(scope)) {
+		inspection = setScopeAnswer(inspection, question as 'pstiExcepted', answer, T1);
+	}
+	for (const [checkId, verdict] of Object.entries(verdicts)) {
+		inspection = answerCheck(inspection, kinds, checkId, verdict, `Reason ${verdict}`, T1);
+	}
+	return inspection;
+}
+
+const provisionIn = (inspection: Inspection, framework: FrameworkId, id: string) =>
+	find(rollup(kinds, inspection), framework, id);
+
+describe('rollup: what a pass can say', () => {
+	it('a Pass on a screening check alone reads No issue seen; its Fail still fails', () => {
+		expect(provisionIn(kindsWith({ SCREEN: 'PASS' }), 'EN303645', '5.1-2')).toMatchObject({
+			outcome: 'NO_ISSUE',
+			checkIds: ['SCREEN']
+		});
+		expect(provisionIn(kindsWith({ SCREEN: 'FAIL' }), 'EN303645', '5.1-2').outcome).toBe('FAIL');
+	});
+
+	it('meets needs a direct showing check passed; a screening check beside it does not stop it', () => {
+		expect(
+			provisionIn(kindsWith({ LABEL: 'PASS', SETUP: 'PASS' }), 'EN303645', '5.1-1')
+		).toMatchObject({ outcome: 'PASS', checkIds: ['LABEL', 'SETUP'] });
+		expect(
+			provisionIn(kindsWith({ LABEL: 'PASS', SETUP: 'NA' }), 'EN303645', '5.1-1').outcome
+		).toBe('NO_ISSUE');
+	});
+
+	it('a partial pass reads Partly indicated, naming what it did not cover', () => {
+		// DOC answers 5.2-1 in part; LAB-02, its direct check, is not in the bundle.
+		expect(provisionIn(kindsWith({ DOC: 'PASS' }), 'EN303645', '5.2-1')).toMatchObject({
+			outcome: 'PARTLY',
+			checkIds: ['DOC'],
+			notCovered: 'LAB-02 Title of LAB-02 is not part of this inspection'
+		});
+		// Where the missing direct check does not apply, the partial answer's own gap is named.
+		const offline = kindsWith({ DOC: 'PASS' }, { networkConnected: 'no' });
+		expect(provisionIn(offline, 'EN303645', '5.2-1')).toMatchObject({
+			outcome: 'PARTLY',
+			notCovered: 'the timelines'
+		});
+	});
+
+	it('Partly indicated outranks No issue seen', () => {
+		const both: Catalogue = {
+			...kinds,
+			checks: kinds.checks.map((c) =>
+				c.id === 'DOC' ? { ...c, answers: [...c.answers, partial(ref('EN303645', '5.1-2'))] } : c
+			)
+		};
+		const inspection = kindsWith({ SCREEN: 'PASS', DOC: 'PASS' });
+		expect(find(rollup(both, inspection), 'EN303645', '5.1-2').outcome).toBe('PARTLY');
+	});
+});
+
+describe('rollup: referrals cleared', () => {
+	it('a Refer is cleared by a passing direct check that names it as one it settles', () => {
+		expect(
+			provisionIn(kindsWith({ LABEL: 'REFER', SETUP: 'PASS' }), 'EN303645', '5.1-1')
+		).toMatchObject({ outcome: 'PASS', checkIds: ['SETUP'] });
+	});
+
+	it('stands while the settling check is not a pass, and is not cleared by other checks', () => {
+		for (const verdict of ['NA', 'INCONCLUSIVE'] as const) {
+			expect(
+				provisionIn(kindsWith({ LABEL: 'REFER', SETUP: verdict }), 'EN303645', '5.1-1').outcome
+			).toBe('REFER');
+		}
+		const noClear: Catalogue = {
+			...kinds,
+			checks: kinds.checks.map((c) => (c.id === 'SETUP' ? { ...c, clears: undefined } : c))
+		};
+		const inspection = kindsWith({ LABEL: 'REFER', SETUP: 'PASS' });
+		expect(find(rollup(noClear, inspection), 'EN303645', '5.1-1').outcome).toBe('REFER');
+	});
+});
+
+describe('rollup: scope answers carry through', () => {
+	it('a scope answer that takes a framework out gives NA with the answer and the choice as reason', () => {
+		let inspection = kindsWith({ SETUP: 'FAIL' }, { pstiExcepted: 'yes' });
+		inspection = setScopeDetail(inspection, kinds, 'pstiExcepted', 'meter', T1);
+		expect(provisionIn(inspection, 'PSTI', 'PSTI-1')).toMatchObject({
+			outcome: 'NA',
+			checkIds: [],
+			reason: 'Scope answer: “Excepted from PSTI?” Yes (Smart meters). Outside PSTI.'
+		});
+		// EN 303 645 is not affected.
+		expect(provisionIn(inspection, 'EN303645', '5.1-1').outcome).toBe('FAIL');
+		const unverified = setScopeDetail(inspection, kinds, 'pstiExcepted', 'medical', T1);
+		expect(provisionIn(unverified, 'PSTI', 'PSTI-SOC').reason).toContain(
+			'Medical devices; the category list is not verified'
+		);
+	});
+
+	it('names a missing choice, and drops the choice when the answer changes', () => {
+		const inspection = kindsWith({}, { pstiExcepted: 'yes' });
+		expect(provisionIn(inspection, 'PSTI', 'PSTI-2').reason).toContain('(category not recorded)');
+		const chosen = setScopeDetail(inspection, kinds, 'pstiExcepted', 'meter', T1);
+		const changed = setScopeAnswer(chosen, 'pstiExcepted', 'no', T1);
+		expect(changed.scopeDetail).toBeUndefined();
+		expect(provisionIn(changed, 'PSTI', 'PSTI-2')).toMatchObject({ outcome: 'INCOMPLETE' });
+		expect(provisionIn(changed, 'PSTI', 'PSTI-2').reason).toBeUndefined();
+	});
+
+	it('takes out single provisions, leaving the rest of the framework', () => {
+		const inspection = kindsWith({}, { usesPasswords: 'no' });
+		expect(provisionIn(inspection, 'EN303645', '5.1-2')).toMatchObject({
+			outcome: 'NA',
+			reason: 'Scope answer: “usesPasswords” No. Only where passwords are used.'
+		});
+		expect(provisionIn(inspection, 'EN303645', '5.1-1').outcome).toBe('INCOMPLETE');
 	});
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pstiFacts } from '$lib/catalogue/psti';
 import type { Catalogue, Check, Verdict } from '$lib/catalogue/types';
 import {
 	InspectionError,
@@ -15,6 +16,7 @@ import {
 	progress,
 	reasonRequired,
 	setScopeAnswer,
+	setScopeDetail,
 	type Inspection
 } from './index';
 
@@ -27,6 +29,7 @@ const allVerdicts: Verdict[] = ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'];
 function check(id: string, overrides: Partial<Check> = {}): Check {
 	return {
 		id,
+		kind: 'shows',
 		title: `Title of ${id}`,
 		question: `Question of ${id}?`,
 		why: 'Because.',
@@ -35,7 +38,7 @@ function check(id: string, overrides: Partial<Check> = {}): Check {
 		verdicts: allVerdicts,
 		appliesWhen: {},
 		contexts: ['shop', 'goods-in', 'home'],
-		answers: [{ framework: 'EN303645', id: '5.1-1' }],
+		answers: [{ framework: 'EN303645', id: '5.1-1', strength: 'direct', why: 'Test.' }],
 		...overrides
 	};
 }
@@ -49,6 +52,8 @@ const catalogue: Catalogue = {
 		{ framework: 'EN303645', id: '5.1-1', title: 'Unique passwords', text: '', modes: [], source }
 	],
 	scopeQuestions: [],
+	scopeRules: [],
+	pstiFacts,
 	checks: [
 		// Always applies; a label photo is required; no NA or REFER allowed.
 		check('ID-01', {
@@ -345,6 +350,66 @@ describe('scope switching', () => {
 			setScopeAnswer(newInspection(), 'usesPasswords', 'maybe' as 'yes', T1)
 		);
 		expect((error as InspectionError).code).toBe('invalid-scope-answer');
+	});
+});
+
+describe('setScopeDetail', () => {
+	const withDetail: Catalogue = {
+		...catalogue,
+		scopeQuestions: [
+			{
+				id: 'pstiExcepted',
+				text: 'Excepted?',
+				help: 'Help.',
+				detail: {
+					after: 'yes',
+					text: 'Which category?',
+					options: [{ id: 'meters', name: 'Smart meters', verified: false }]
+				}
+			}
+		]
+	};
+
+	it('records the choice after the answer it follows, and refuses anything else', () => {
+		const excepted = setScopeAnswer(newInspection(), 'pstiExcepted', 'yes', T1);
+		const chosen = setScopeDetail(excepted, withDetail, 'pstiExcepted', 'meters', T1);
+		expect(chosen.scopeDetail).toEqual({ pstiExcepted: 'meters' });
+		expect(() => setScopeDetail(excepted, withDetail, 'pstiExcepted', 'toasters', T1)).toThrow(
+			/not one of the choices for "Which category\?"/
+		);
+		const notExcepted = setScopeAnswer(newInspection(), 'pstiExcepted', 'no', T1);
+		expect(() => setScopeDetail(notExcepted, withDetail, 'pstiExcepted', 'meters', T1)).toThrow(
+			/Answer "Yes" first/
+		);
+		expect(() => setScopeDetail(excepted, withDetail, 'forChildren', 'meters', T1)).toThrow(
+			InspectionError
+		);
+	});
+
+	it('is missing, before signing, while an excepted product has no category', () => {
+		const excepted = setScopeAnswer(newInspection(), 'pstiExcepted', 'yes', T1);
+		expect(completeness(withDetail, excepted).missing).toContainEqual({
+			checkId: 'pstiExcepted',
+			kind: 'scope',
+			message: 'Scope: answer “Which category?” for “Excepted?”.'
+		});
+		const chosen = setScopeDetail(excepted, withDetail, 'pstiExcepted', 'meters', T1);
+		expect(completeness(withDetail, chosen).missing.filter((m) => m.kind === 'scope')).toEqual([]);
+		const notExcepted = setScopeAnswer(newInspection(), 'pstiExcepted', 'no', T1);
+		expect(completeness(withDetail, notExcepted).missing.filter((m) => m.kind === 'scope')).toEqual(
+			[]
+		);
+	});
+
+	it('keeps the choice while the answer stays and drops it when the answer changes', () => {
+		const excepted = setScopeAnswer(newInspection(), 'pstiExcepted', 'yes', T1);
+		const chosen = setScopeDetail(excepted, withDetail, 'pstiExcepted', 'meters', T1);
+		expect(setScopeAnswer(chosen, 'pstiExcepted', 'yes', T1).scopeDetail).toEqual({
+			pstiExcepted: 'meters'
+		});
+		const changed = setScopeAnswer(chosen, 'pstiExcepted', 'unsure', T1);
+		expect('scopeDetail' in changed).toBe(false);
+		expect(chosen.scopeDetail).toEqual({ pstiExcepted: 'meters' });
 	});
 });
 

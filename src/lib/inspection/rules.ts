@@ -24,6 +24,7 @@ import type {
 	Place,
 	ProductIdentity,
 	ScopeAnswers,
+	ScopeDetail,
 	Timestamp
 } from './model';
 
@@ -141,8 +142,10 @@ function assertDraft(inspection: Inspection): void {
 const scopeAnswers: readonly ScopeAnswer[] = ['yes', 'no', 'unsure'];
 
 /**
- * Records a scope answer. Nothing else changes: which checks apply is derived on read, and
- * answers to checks that go out of scope are kept so that switching back restores them.
+ * Records a scope answer. Which checks apply is derived on read, and answers to checks that go
+ * out of scope are kept so that switching back restores them. A follow-up choice recorded for
+ * the question (the PSTI exception) goes with the answer it followed: a new answer drops it, so
+ * a report never names an exception the inspector no longer claims.
  */
 export function setScopeAnswer(
 	inspection: Inspection,
@@ -157,7 +160,56 @@ export function setScopeAnswer(
 			`"${String(answer)}" is not a scope answer; use yes, no or unsure.`
 		);
 	}
-	return { ...inspection, scope: { ...inspection.scope, [questionId]: answer }, updatedAt: now };
+	const changed: Inspection = {
+		...inspection,
+		scope: { ...inspection.scope, [questionId]: answer },
+		updatedAt: now
+	};
+	if (inspection.scope[questionId] !== answer && inspection.scopeDetail?.[questionId]) {
+		const detail: ScopeDetail = { ...inspection.scopeDetail };
+		delete detail[questionId];
+		if (Object.keys(detail).length > 0) changed.scopeDetail = detail;
+		else delete changed.scopeDetail;
+	}
+	return changed;
+}
+
+/**
+ * Records the follow-up choice to a scope answer, such as which PSTI exception applies. Only
+ * asked after the answer that opens it, and only one of the catalogue's options.
+ */
+export function setScopeDetail(
+	inspection: Inspection,
+	catalogue: Catalogue,
+	questionId: ScopeQuestionId,
+	optionId: string,
+	now: Timestamp
+): Inspection {
+	assertDraft(inspection);
+	const detail = catalogue.scopeQuestions.find((q) => q.id === questionId)?.detail;
+	if (!detail) {
+		throw new InspectionError(
+			'invalid-scope-answer',
+			`The scope question "${questionId}" has no follow-up choice.`
+		);
+	}
+	if (inspection.scope[questionId] !== detail.after) {
+		throw new InspectionError(
+			'invalid-scope-answer',
+			`Answer "${detail.after === 'yes' ? 'Yes' : 'No'}" first: "${detail.text}" follows that answer.`
+		);
+	}
+	if (!detail.options.some((option) => option.id === optionId)) {
+		throw new InspectionError(
+			'invalid-scope-answer',
+			`"${optionId}" is not one of the choices for "${detail.text}".`
+		);
+	}
+	return {
+		...inspection,
+		scopeDetail: { ...inspection.scopeDetail, [questionId]: optionId },
+		updatedAt: now
+	};
 }
 
 /**
@@ -226,9 +278,9 @@ export function applicableChecks(catalogue: Catalogue, inspection: Inspection): 
 // Reasons
 
 /**
- * Every verdict except PASS needs a written reason: EN 303 645 4-1 asks for a justification for
- * every provision not applied or not met, and a REFER or INCONCLUSIVE is useless to a lab or
- * regulator without one.
+ * Every verdict except PASS needs a written reason: a Fail, Refer or Inconclusive is useless to a
+ * lab, a supplier or a regulator without what was seen, and a Not applicable must say why, as
+ * EN 303 645 4-1 asks of manufacturers for provisions they do not apply.
  */
 export function reasonRequired(verdict: Verdict): boolean {
 	return verdict !== 'PASS';
@@ -318,9 +370,10 @@ export function checkPosition(
 // ---------------------------------------------------------------------------------------------
 // Completeness and finishing
 
-export type MissingKind = 'answer' | 'reason' | 'photo';
+export type MissingKind = 'answer' | 'reason' | 'photo' | 'scope';
 
 export interface MissingItem {
+	/** The check concerned; for a missing scope choice, the scope question's id. */
 	checkId: string;
 	kind: MissingKind;
 	/** One line for the Review screen, naming the check. */
@@ -352,6 +405,18 @@ export function completeness(
 	photoCounts: PhotoCounts = {}
 ): Completeness {
 	const missing: MissingItem[] = [];
+	// A scope answer that switches legal checks off must say why: the follow-up choice (which
+	// PSTI exception) is the reason the report records.
+	for (const question of catalogue.scopeQuestions) {
+		const detail = question.detail;
+		if (!detail || inspection.scope[question.id] !== detail.after) continue;
+		if (inspection.scopeDetail?.[question.id]) continue;
+		missing.push({
+			checkId: question.id,
+			kind: 'scope',
+			message: `Scope: answer “${detail.text}” for “${question.text}”.`
+		});
+	}
 	for (const check of applicableChecks(catalogue, inspection)) {
 		const name = `${check.id} ${check.title}`;
 		const answer = inspection.answers[check.id];

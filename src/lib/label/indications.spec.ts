@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseCredential, fingerprint, newCredentialKey } from './credentials';
-import { credentialIndication, describeShape } from './indications';
+import { BLUETOOTH_PIN_NOTE, credentialIndication, describeShape } from './indications';
 import { acceptIntoProduct, nextUnit, readFromLabel, type LabelReading } from './reading';
 
 const key = await newCredentialKey();
@@ -37,6 +37,25 @@ describe('indications for the printed-credential checks', () => {
 		const unique = credentialIndication('PHY-01', [await reading(1, 'Xk7p-QQ2m-r8Tz', '1')]);
 		expect(unique?.points).toBe('PASS');
 		expect(credentialIndication('PHY-01', [])).toBeNull();
+	});
+
+	it('PHY-01: a generic PIN is a referral that says a Bluetooth pairing PIN is no password', async () => {
+		const pin = credentialIndication('PHY-01', [
+			{
+				...(await reading(1, 'x', '1')),
+				credentials: [
+					{
+						kind: 'pin',
+						analysis: analyseCredential('pin', '0000', {}),
+						...(await fingerprint(key, 'pin', '0000'))
+					}
+				]
+			}
+		]);
+		expect(pin?.points).toBe('REFER');
+		expect(pin?.findings).toContain(BLUETOOTH_PIN_NOTE);
+		const password = credentialIndication('PHY-01', [await reading(1, 'admin1234', '1')]);
+		expect(password?.findings).not.toContain(BLUETOOTH_PIN_NOTE);
 	});
 
 	it('PHY-03: derived from the serial points to Refer, naming how', async () => {

@@ -70,6 +70,10 @@ function generic(analysis: CredentialAnalysis): string | null {
 	return null;
 }
 
+/** Said beside a generic printed PIN: it may be a Bluetooth pairing code, not a password. */
+export const BLUETOOTH_PIN_NOTE =
+	'If this PIN is only for pairing over Bluetooth (a link that does not use IP), UK PSTI does not count it as a password: judge it under SET-08 instead.';
+
 /** The latest reading's credentials of the inspected unit (unit 1). */
 function unitOne(readings: LabelReading[]): LabelReading | undefined {
 	return [...readings]
@@ -97,6 +101,9 @@ export function credentialIndication(
 			);
 			// A PIN or setup code is short by design; only a generic one is an indication.
 			if (why || (weak && kind !== 'pin' && kind !== 'setupCode')) refer = true;
+			// PSTI Schedule 1 paragraph 1 does not count a pairing PIN for a non-IP link as a
+			// password; a label PIN may be one, which only the inspector can tell.
+			if (why && kind === 'pin') findings.push(BLUETOOTH_PIN_NOTE);
 		} else {
 			if (analysis.derivedFrom.length === 0)
 				findings.push(`The ${name.toLowerCase()} shares nothing with the printed identifiers.`);

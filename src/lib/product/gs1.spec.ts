@@ -28,10 +28,11 @@ import {
 	type ProductIdentity,
 	type ScanContent
 } from './index';
+import { TESTDATA } from '../../../tests/testdata';
 
 // Independent vectors (see shared/testdata/README.md): GS1 Syntax Engine unit tests, GS1
 // digital-link.js check digits and ZXing's barcode texts. `^` in them is FNC1.
-const DATA = new URL('../../../../shared/testdata/', import.meta.url);
+const DATA = TESTDATA;
 const readText = (path: string) => readFileSync(new URL(path, DATA), 'utf8');
 const readJson = <T>(path: string): T => JSON.parse(readText(path)) as T;
 

@@ -64,6 +64,7 @@ export function buildReportDocument(inputs: ReportInputs): CurrentReportDocument
 		scope: Object.fromEntries(
 			Object.entries(inspection.scope).filter(([, answer]) => answer !== undefined)
 		) as Record<string, 'yes' | 'no' | 'unsure'>,
+		...scopeDetailOf(inspection),
 		answers: checks.flatMap((check) => {
 			const answer = inspection.answers[check.id];
 			if (!answer) return [];
@@ -85,7 +86,9 @@ export function buildReportDocument(inputs: ReportInputs): CurrentReportDocument
 			provisions: framework.provisions.map((p) => ({
 				id: p.id,
 				outcome: p.outcome,
-				checks: p.checkIds
+				checks: p.checkIds,
+				...(p.reason ? { reason: p.reason } : {}),
+				...(p.notCovered ? { notCovered: p.notCovered } : {})
 			}))
 		})),
 		device: { keyId: inputs.device.keyId, publicJwk: { ...inputs.device.publicJwk } },
@@ -134,6 +137,16 @@ function printedCredentials(
 	}
 	const list = [...latest.values()].sort((a, b) => a.unit - b.unit || a.kind.localeCompare(b.kind));
 	return list.length > 0 ? { printedCredentials: list } : {};
+}
+
+/** The detail behind scope answers (which PSTI exception), only where there is one. */
+function scopeDetailOf(inspection: Inspection): { scopeDetail?: Record<string, string> } {
+	const detail = Object.fromEntries(
+		Object.entries(inspection.scopeDetail ?? {}).filter(
+			(entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''
+		)
+	);
+	return Object.keys(detail).length > 0 ? { scopeDetail: detail } : {};
 }
 
 function productOf(inspection: Inspection): CurrentReportDocument['product'] {

@@ -144,7 +144,8 @@ describe('reportContent', () => {
 	it('puts the PSTI summary in its order, in the roll-up’s honest words', () => {
 		const content = reportContent(document(), catalogue, hex('f'));
 		expect(content.pstiSummary.map((line) => [line.id, line.indication.words])).toEqual([
-			['PSTI-1', indicationLabels.NOT_ASSESSED],
+			// "No passwords" takes PSTI-1 out, with that answer as the signed reason.
+			['PSTI-1', indicationLabels.NA],
 			['PSTI-2', 'Inconclusive'],
 			['PSTI-3', 'Indication: fails'],
 			['PSTI-SOC', 'Not yet answered']
@@ -153,6 +154,47 @@ describe('reportContent', () => {
 			indication: { symbol: 'cross' },
 			checks: ['DOC-06']
 		});
+		expect(content.pstiFacts[0]).toBe(
+			'The UK PSTI security requirements apply from 29 April 2024 (SI 2023/1007).'
+		);
+		expect(content.pstiFacts.join(' ')).toMatch(
+			/PSTI-1 \(passwords\): deemed met through EN 303 645 V2\.1\.1 \(2020-06\) 5\.1-1 and, where relevant, 5\.1-2/
+		);
+		expect(content.pstiFacts.join(' ')).toMatch(
+			/ISO\/IEC 29147:2018 paragraphs 6\.2\.2, 6\.2\.5 and 6\.5/
+		);
+		expect(content.pstiFacts.join(' ')).toMatch(/not verified/);
+	});
+
+	it('says an excepted product’s PSTI outcomes are not applicable once, naming the category', () => {
+		const signed = document();
+		const excepted = {
+			...signed,
+			scope: { ...signed.scope, pstiExcepted: 'yes' as const },
+			scopeDetail: { pstiExcepted: 'medical-devices' },
+			rollup: signed.rollup.map((section) =>
+				section.framework !== 'PSTI'
+					? section
+					: {
+							...section,
+							provisions: section.provisions.map((p) => ({
+								...p,
+								outcome: 'NA' as const,
+								checks: [],
+								reason: 'Scope answer: excepted (Medical devices).'
+							}))
+						}
+			)
+		};
+		const content = reportContent(excepted, catalogue, hex('f'));
+		expect(content.pstiNotApplicableReason).toBe('Scope answer: excepted (Medical devices).');
+		expect(content.frameworks.find((f) => f.id === 'PSTI')?.notApplicableReason).toBe(
+			'Scope answer: excepted (Medical devices).'
+		);
+		expect(content.pstiFacts[1]).toMatch(
+			/^Excepted category recorded by the inspector: Medical devices; the category list is not verified/
+		);
+		expect(content.pstiFacts).toHaveLength(2);
 	});
 
 	it('rolls up all five frameworks and accounts for every provision', () => {
@@ -195,6 +237,87 @@ describe('reportContent', () => {
 		expect(content.checks[1]!.provisions).toContain('EN 303 645 5.3-13');
 		expect(content.checks[1]!.provisions).toContain('PSTI-3');
 		expect(content.verdictSummary).toBe('3 checks answered: 1 Fail, 1 Inconclusive, 1 Pass.');
+	});
+
+	it('words a screening pass as No issue seen where the document or its catalogue gives the kind', () => {
+		const signed = document();
+		// ID-01 shows; a PHY-01 Pass (a screening check) reads "No issue seen", with a lens. The
+		// answers carry no kind, as a document signed with this catalogue before schema 2.
+		const { kind: _kind, ...unkinded } = signed.answers[0]!;
+		const withScreen = {
+			...signed,
+			answers: [
+				...signed.answers.map(({ kind: _k, ...answer }) => answer),
+				{ ...unkinded, checkId: 'PHY-01' },
+				{ ...unkinded, checkId: 'PHY-03', verdict: 'FAIL' as const }
+			]
+		};
+		const now = reportContent(withScreen, catalogue, hex('f'));
+		expect(now.checks.slice(3).map((c) => [c.id, c.shownAs, c.indication])).toEqual([
+			['PHY-01', 'NO_ISSUE', { symbol: 'lens', words: 'No issue seen' }],
+			['PHY-03', 'FAIL', { symbol: 'cross', words: 'Fail' }]
+		]);
+		expect(now.verdictSummary).toBe(
+			'5 checks answered: 2 Fail, 1 Inconclusive, 1 Pass, 1 No issue seen.'
+		);
+		expect(now.checks[3]!.provisions).toContain('EN 303 645 5.1-1 (in part)');
+
+		// Signed under an older catalogue, with no kinds: the words it was signed with.
+		const old = reportContent(
+			{ ...withScreen, catalogueVersion: '2026.11.1' },
+			catalogue,
+			hex('f')
+		);
+		expect(old.checks[3]!.indication).toEqual({ symbol: 'tick', words: 'Pass' });
+		// A kind the document records wins, whatever the catalogue.
+		const v2 = {
+			...withScreen,
+			catalogueVersion: '2026.11.1',
+			answers: withScreen.answers.map((a) => ({ ...a, kind: 'screens' as const }))
+		};
+		expect(reportContent(v2, catalogue, hex('f')).checks[0]!.indication.words).toBe(
+			'No issue seen'
+		);
+	});
+
+	it('keeps the outcomes and words as signed, and carries what was not covered', () => {
+		const signed = document();
+		const old = {
+			...signed,
+			catalogueVersion: '2026.11.1',
+			rollup: [
+				{
+					framework: 'PSTI',
+					provisions: [
+						{ id: 'PSTI-1', outcome: 'PASS' as const, checks: ['PHY-01'] },
+						{
+							id: 'PSTI-3',
+							outcome: 'PARTLY' as const,
+							checks: ['DOC-06'],
+							notCovered: 'DOC-04 is not part of this inspection'
+						}
+					]
+				}
+			]
+		};
+		const content = reportContent(old, catalogue, hex('f'));
+		expect(content.pstiSummary.map((line) => [line.id, line.indication])).toEqual([
+			['PSTI-1', { symbol: 'tick', words: 'Indication: meets' }],
+			['PSTI-3', { symbol: 'half', words: 'Partly indicated' }]
+		]);
+		expect(content.pstiSummary[1]!.notCovered).toBe('DOC-04 is not part of this inspection');
+		expect(content.pstiSummary[0]!.notCovered).toBeUndefined();
+	});
+
+	it('marks shall, should and conditional provisions', () => {
+		const content = reportContent(document(), catalogue, hex('f'));
+		const en = content.frameworks[0]!;
+		expect(en.assessed.find((p) => p.id === '5.1-1')).toMatchObject({
+			obligation: 'shall',
+			conditional: true
+		});
+		expect(en.assessed.find((p) => p.id === '5.3-13')).not.toHaveProperty('conditional');
+		expect(content.shallShould).toMatch(/unmet “should” is not on its own a failure/);
 	});
 
 	it('shows the redacted copy with its check, the original only in the appendix', () => {

@@ -4,21 +4,39 @@
  * rules that matter (honest words, which photos may be shown, what the appendix lists) are tested
  * without a PDF; `pdf.ts` only lays this out.
  */
-import type { Catalogue, Provision, ScopeQuestionId, Verdict } from '$lib/catalogue/types';
-import { verdictLabels } from '$lib/inspection/labels';
+import type {
+	Catalogue,
+	CheckKind,
+	Provision,
+	ScopeQuestionId,
+	Verdict
+} from '$lib/catalogue/types';
+import type { ProvisionOutcome } from '$lib/contract/enums';
 import {
-	PROVISION_OUTCOMES,
-	VERDICT_DISPLAY_ORDER,
-	type ProvisionOutcome
-} from '$lib/contract/enums';
-import { indicationLabels, pstiProvisionIds } from '$lib/inspection/rollup';
+	answerCounts,
+	answerIndication,
+	answerWords,
+	outcomeCounts,
+	outcomeWords,
+	pstiFactLines,
+	pstiScopeOf,
+	ROLLUP_RULE,
+	SHALL_SHOULD,
+	sharedReason,
+	type AnswerIndication
+} from '$lib/inspection/indications';
+import { pstiProvisionIds } from '$lib/inspection/rollup';
 import { fingerprintFromKeyId } from '$lib/signing/keys';
 import { IDENTIFY_STEP } from './build';
 import type { ReportDocument, ReportPhoto } from '$lib/contract/report-document';
 import { reportQrPayload } from './qr';
 
-/** The shape drawn beside a verdict or outcome, so colour is never the only cue (UX.md). */
-export type IndicationSymbol = 'tick' | 'cross' | 'dash' | 'question' | 'arrow' | 'ring';
+/**
+ * The shape drawn beside a verdict or outcome, so colour is never the only cue (UX.md): a lens
+ * for "No issue seen", a half-filled ring for "Partly indicated".
+ */
+export type IndicationSymbol =
+	'tick' | 'cross' | 'dash' | 'question' | 'arrow' | 'ring' | 'half' | 'lens';
 
 /** A verdict or outcome as shown: a shape and the words. */
 export interface Indication {
@@ -37,10 +55,16 @@ export interface ProvisionLine {
 	title: string;
 	/** EN 303 645 only. */
 	obligation?: 'shall' | 'should';
+	/** EN 303 645 only: the provision applies only where its condition holds. */
+	conditional?: boolean;
 	outcome: ProvisionOutcome;
 	indication: Indication;
 	/** The checks behind the outcome. */
 	checks: string[];
+	/** As signed: why a scope answer made it not applicable. */
+	reason?: string;
+	/** As signed: what partial evidence did not cover. */
+	notCovered?: string;
 }
 
 export interface FrameworkSection {
@@ -54,6 +78,8 @@ export interface FrameworkSection {
 	assessed: ProvisionLine[];
 	/** Ids of the provisions no check in this inspection answers (many are lab-only). */
 	notAssessed: string[];
+	/** Set when one scope answer made every provision not applicable: said once, not per line. */
+	notApplicableReason?: string;
 }
 
 export interface PhotoView {
@@ -73,6 +99,8 @@ export interface CheckView {
 	title: string;
 	question: string;
 	verdict: Verdict;
+	/** How the answer reads: a screening check's Pass shows as "No issue seen". */
+	shownAs: AnswerIndication;
 	indication: Indication;
 	reason: string;
 	answeredAt: string;
@@ -122,6 +150,14 @@ export interface ReportContent {
 	inspection: Field[];
 	scope: Field[];
 	pstiSummary: ProvisionLine[];
+	/** Set when a scope answer made every PSTI requirement not applicable (the exception). */
+	pstiNotApplicableReason?: string;
+	/** In-force date, the exception recorded, the deemed-compliance routes and unverified facts. */
+	pstiFacts: string[];
+	/** Shall against should, and that an unmet should is allowed with a recorded reason. */
+	shallShould: string;
+	/** How a provision's outcome follows from its checks. */
+	rollupRule: string;
 	/** "16 checks answered: 11 Pass, 2 Fail, ..." */
 	verdictSummary: string;
 	frameworks: FrameworkSection[];
@@ -139,15 +175,21 @@ const outcomeSymbols: Record<ProvisionOutcome, IndicationSymbol> = {
 	INCONCLUSIVE: 'question',
 	REFER: 'arrow',
 	INCOMPLETE: 'ring',
+	PARTLY: 'half',
+	NO_ISSUE: 'lens',
 	NOT_ASSESSED: 'ring'
 };
 
-export function verdictIndication(verdict: Verdict): Indication {
-	return { symbol: outcomeSymbols[verdict], words: verdictLabels[verdict] };
+/** A check's answer as shown; without a kind (a report signed before kinds), its verdict. */
+export function verdictIndication(verdict: Verdict, kind?: CheckKind): Indication {
+	return {
+		symbol: outcomeSymbols[answerIndication(verdict, kind)],
+		words: answerWords(verdict, kind)
+	};
 }
 
 export function outcomeIndication(outcome: ProvisionOutcome): Indication {
-	return { symbol: outcomeSymbols[outcome], words: indicationLabels[outcome] };
+	return { symbol: outcomeSymbols[outcome], words: outcomeWords[outcome] };
 }
 
 const contextWords: Record<ReportDocument['context'], string> = {
@@ -302,13 +344,17 @@ export function reportContent(
 		provision: ReportDocument['rollup'][number]['provisions'][number]
 	): ProvisionLine => {
 		const known = provisionsByKey.get(`${framework}:${provision.id}`);
+		const { reason, notCovered } = provision;
 		return {
 			id: provision.id,
 			title: known?.title ?? provision.id,
 			...(known?.obligation ? { obligation: known.obligation } : {}),
+			...(known?.obligation && known.condition ? { conditional: true } : {}),
 			outcome: provision.outcome,
 			indication: outcomeIndication(provision.outcome),
-			checks: provision.checks
+			checks: provision.checks,
+			...(reason ? { reason } : {}),
+			...(notCovered ? { notCovered } : {})
 		};
 	};
 
@@ -317,19 +363,25 @@ export function reportContent(
 		const provision = psti?.provisions.find((p) => p.id === id);
 		return provision ? [provisionLine('PSTI', provision)] : [];
 	});
+	const pstiNotApplicableReason = sharedReason(pstiSummary);
 
 	const frameworks: FrameworkSection[] = document.rollup.map((section) => {
 		const framework = frameworksById.get(section.framework);
-		const counts = PROVISION_OUTCOMES.flatMap((outcome) => {
-			const count = section.provisions.filter((p) => p.outcome === outcome).length;
-			return count > 0 ? [{ outcome, words: indicationLabels[outcome], count }] : [];
-		});
+		const tally: Partial<Record<ProvisionOutcome, number>> = {};
+		for (const p of section.provisions) tally[p.outcome] = (tally[p.outcome] ?? 0) + 1;
+		const notApplicableReason = sharedReason(
+			section.provisions.map((p) => ({
+				outcome: p.outcome,
+				...(p.reason ? { reason: p.reason } : {})
+			}))
+		);
 		return {
+			...(notApplicableReason ? { notApplicableReason } : {}),
 			id: section.framework,
 			shortName: framework?.shortName ?? section.framework,
 			name: framework?.name ?? section.framework,
 			version: framework?.version ?? '',
-			counts,
+			counts: outcomeCounts(tally),
 			assessed: section.provisions
 				.filter((p) => p.outcome !== 'NOT_ASSESSED')
 				.map((p) => provisionLine(section.framework, p)),
@@ -337,25 +389,38 @@ export function reportContent(
 		};
 	});
 
+	// A check's kind as signed; a document made with this very catalogue before the schema
+	// carried kinds was signed with these kinds too. Otherwise none: the verdict's own word.
+	const sameCatalogue = document.catalogueVersion === catalogue.version;
+	const kindOf = (answer: ReportDocument['answers'][number]): CheckKind | undefined =>
+		answer.kind ?? (sameCatalogue ? checksById.get(answer.checkId)?.kind : undefined);
+
 	const checks: CheckView[] = document.answers.map((answer) => {
 		const check = checksById.get(answer.checkId);
+		const kind = kindOf(answer);
 		return {
 			id: answer.checkId,
 			title: check?.title ?? `Check ${answer.checkId}`,
 			question: check?.question ?? '',
 			verdict: answer.verdict,
-			indication: verdictIndication(answer.verdict),
+			shownAs: answerIndication(answer.verdict, kind),
+			indication: verdictIndication(answer.verdict, kind),
 			reason: answer.reason.trim(),
 			answeredAt: formatUtc(answer.answeredAt),
-			provisions: (check?.answers ?? []).map((ref) => provisionLabel(ref.framework, ref.id)),
+			provisions: (check?.answers ?? []).map(
+				(ref) =>
+					`${provisionLabel(ref.framework, ref.id)}${ref.strength === 'partial' ? ' (in part)' : ''}`
+			),
 			photos: shownViews(answer.photos)
 		};
 	});
 
-	const counted = VERDICT_DISPLAY_ORDER.flatMap((verdict) => {
-		const count = document.answers.filter((answer) => answer.verdict === verdict).length;
-		return count > 0 ? [`${count} ${verdictLabels[verdict]}`] : [];
-	});
+	const counted = answerCounts(
+		document.answers.map((answer) => {
+			const kind = kindOf(answer);
+			return { verdict: answer.verdict, ...(kind ? { kind } : {}) };
+		})
+	);
 	const answered = document.answers.length;
 	const verdictSummary = `${answered} ${answered === 1 ? 'check' : 'checks'} answered${counted.length ? `: ${counted.join(', ')}` : ''}.`;
 
@@ -425,6 +490,15 @@ export function reportContent(
 			value: scopeWords[answer]
 		})),
 		pstiSummary,
+		...(pstiNotApplicableReason ? { pstiNotApplicableReason } : {}),
+		pstiFacts: psti
+			? pstiFactLines(
+					catalogue.pstiFacts,
+					pstiScopeOf(catalogue.scopeQuestions, document.scope, document.scopeDetail ?? {})
+				)
+			: [],
+		shallShould: SHALL_SHOULD,
+		rollupRule: ROLLUP_RULE,
 		verdictSummary,
 		frameworks,
 		identification: shownViews(

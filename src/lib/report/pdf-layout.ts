@@ -72,7 +72,10 @@ export const SYMBOL_COLOURS: Record<IndicationSymbol, Rgb> = {
 	dash: [90, 90, 90],
 	question: [138, 82, 0],
 	arrow: [16, 80, 190],
-	ring: [110, 110, 110]
+	ring: [110, 110, 110],
+	// Partly indicated: the green of a pass, with its own shape; No issue seen: neutral, not a pass.
+	half: [22, 110, 48],
+	lens: [70, 80, 95]
 };
 
 export interface Size {

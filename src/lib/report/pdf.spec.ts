@@ -8,16 +8,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verdictLabels } from '$lib/inspection/labels';
+import { answerWords } from '$lib/inspection/indications';
 import { fingerprintFromKeyId } from '$lib/signing';
 import { renderReportPdf, ReportPdfError, type ReportPdfInput } from './pdf';
 import { SAMPLE, SAMPLE_REASONS, sampleReport, type SampleReport } from './pdf-fixture';
 import { reportQrPayload } from './qr';
+import { testdataUrl } from '../../../tests/testdata';
 
-const LABEL_PHOTO = new URL(
-	'../../../../shared/testdata/photos/label-small-upright.jpg',
-	import.meta.url
-);
+const LABEL_PHOTO = testdataUrl('photos/label-small-upright.jpg');
 
 const work = mkdtempSync(join(tmpdir(), 'shelfcheck-pdf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -119,6 +117,7 @@ describe('renderReportPdf', () => {
 	it('shows every answered check with its verdict word and its reason intact', () => {
 		const text = flat(result.text);
 		const titles = new Map(sample.catalogue.checks.map((check) => [check.id, check.title]));
+		const kinds = new Map(sample.catalogue.checks.map((check) => [check.id, check.kind]));
 		const headings = sample.document.answers.map(
 			(answer) => `${answer.checkId} ${titles.get(answer.checkId)}`
 		);
@@ -127,9 +126,9 @@ describe('renderReportPdf', () => {
 			expect(start, headings[index]).toBeGreaterThan(0);
 			const end = index + 1 < headings.length ? text.indexOf(headings[index + 1]!, start) : -1;
 			const section = text.slice(start, end > 0 ? end : undefined);
-			// The verdict word comes right after the title.
+			// The verdict word comes right after the title; a screening Pass is "No issue seen".
 			expect(section.slice(headings[index]!.length).trimStart()).toMatch(
-				new RegExp(`^${verdictLabels[answer.verdict]} Answered`)
+				new RegExp(`^${answerWords(answer.verdict, kinds.get(answer.checkId))} Answered`)
 			);
 			if (answer.reason) expect(section).toContain(`Reason: ${flat(answer.reason)}`);
 		});

@@ -26,37 +26,27 @@
  * app's first screen nothing; the app can still `import()` this module itself to keep even the
  * layout code out of its first chunk.
  */
-import type { jsPDF as JsPdf } from 'jspdf';
 import type { Catalogue } from '$lib/catalogue/types';
-import { readJpegMeta } from '$lib/evidence/jpeg-meta';
-import { sha256Hex } from '$lib/signing/jws';
 import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
-import { loadReportFonts, REPORT_FONT_FAMILY, type ReportFonts } from './fonts';
-import {
-	baselineIn,
-	COLOURS,
-	CONTENT,
-	FOOTER_BASELINE,
-	HEADER_BASELINE,
-	PageFlow,
-	photoRows,
-	SYMBOL_COLOURS,
-	textHeight,
-	TYPE,
-	type Rgb,
-	type Size
-} from './pdf-layout';
+import { notCoveredLine, obligationWords, outcomeWords } from '$lib/inspection/indications';
+import { loadReportFonts, type ReportFonts } from './fonts';
+import { COLOURS, CONTENT, FOOTER_BASELINE, HEADER_BASELINE, textHeight, TYPE } from './pdf-layout';
 import {
 	reportContent,
 	type CheckView,
-	type Field,
-	type Indication,
-	type IndicationSymbol,
 	type PhotoEntry,
-	type PhotoView,
 	type ProvisionLine,
 	type ReportContent
 } from './pdf-content';
+import {
+	drawPhotoRows,
+	loadPhotos,
+	measurePhotoRows,
+	photoProblems,
+	type LoadedPhoto,
+	type PhotoReader
+} from './pdf-photos';
+import { fitText, registerFonts, ReportWriter, type TextStyle } from './pdf-writer';
 import { encodeQr, qrRuns } from './qr';
 
 export interface ReportPdfInput {
@@ -70,7 +60,7 @@ export interface ReportPdfInput {
 	 * a time. The bytes are checked against the hash; a photo that is missing, fails to read or
 	 * does not match is drawn as a placeholder saying so, and the rest of the report still renders.
 	 */
-	photo: (sha256: string) => Promise<Uint8Array | undefined>;
+	photo: PhotoReader;
 	/** SHA-256 (lower-case hex) of the report's compact JWS, as `reportHash()` gives it. */
 	reportHash: string;
 	/** The fonts, for a caller that keeps them; by default `loadReportFonts()`. */
@@ -148,260 +138,6 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array
 }
 
 // ---------------------------------------------------------------------------------------------
-// Photos
-
-type LoadedPhoto =
-	| { state: 'ok'; bytes: Uint8Array; size: Size }
-	| { state: 'missing' | 'failed' | 'altered' | 'unreadable' };
-
-const photoProblems: Record<Exclude<LoadedPhoto['state'], 'ok'>, string> = {
-	missing: 'Photo not held on this device or server.',
-	failed: 'Photo could not be read from storage: not shown.',
-	altered: 'Photo file does not match its recorded SHA-256: not shown.',
-	unreadable: 'Photo file is not a readable JPEG: not shown.'
-};
-
-/** Reads and checks the shown photos, a few at a time, so a slow store is not read serially. */
-async function loadPhotos(
-	hashes: string[],
-	read: ReportPdfInput['photo']
-): Promise<Map<string, LoadedPhoto>> {
-	const unique = [...new Set(hashes)];
-	const loaded = new Map<string, LoadedPhoto>();
-	const load = async (sha256: string): Promise<LoadedPhoto> => {
-		let bytes: Uint8Array | undefined;
-		try {
-			bytes = await read(sha256);
-		} catch {
-			// One unreadable photo should not cost the whole report; the PDF says what happened.
-			return { state: 'failed' };
-		}
-		if (!bytes) return { state: 'missing' };
-		if ((await sha256Hex(bytes)) !== sha256) return { state: 'altered' };
-		const meta = readJpegMeta(bytes);
-		if (!meta) return { state: 'unreadable' };
-		return { state: 'ok', bytes, size: { width: meta.width, height: meta.height } };
-	};
-	let next = 0;
-	const worker = async () => {
-		while (next < unique.length) {
-			const sha256 = unique[next++]!;
-			loaded.set(sha256, await load(sha256));
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(4, unique.length) }, worker));
-	return loaded;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Drawing primitives
-
-type FontStyle = 'regular' | 'bold' | 'mono';
-
-function registerFonts(doc: JsPdf, fonts: ReportFonts): void {
-	doc.addFileToVFS('DejaVuSans.ttf', binaryString(fonts.regular));
-	doc.addFont('DejaVuSans.ttf', REPORT_FONT_FAMILY, 'normal');
-	doc.addFileToVFS('DejaVuSans-Bold.ttf', binaryString(fonts.bold));
-	doc.addFont('DejaVuSans-Bold.ttf', REPORT_FONT_FAMILY, 'bold');
-}
-
-/** jsPDF's virtual file system takes a "binary string" (one char per byte). */
-function binaryString(bytes: Uint8Array): string {
-	let result = '';
-	for (let start = 0; start < bytes.length; start += 0x8000) {
-		result += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-	}
-	return result;
-}
-
-interface TextStyle {
-	size: number;
-	style?: FontStyle;
-	colour?: Rgb;
-}
-
-/** jsPDF plus the page flow: the drawing vocabulary of the report. */
-class ReportWriter {
-	readonly doc: JsPdf;
-	readonly flow: PageFlow;
-	/** The page each embedded photo is on, for the appendix. */
-	readonly photoPages = new Map<string, number>();
-
-	constructor(doc: JsPdf) {
-		this.doc = doc;
-		this.flow = new PageFlow(CONTENT, () => doc.addPage('a4', 'portrait'));
-	}
-
-	setText({ size, style = 'regular', colour = COLOURS.text }: TextStyle): void {
-		if (style === 'mono') this.doc.setFont('courier', 'normal');
-		else this.doc.setFont(REPORT_FONT_FAMILY, style === 'bold' ? 'bold' : 'normal');
-		this.doc.setFontSize(size);
-		this.doc.setTextColor(...colour);
-	}
-
-	/** Wraps text to a width in the given style; blank text is no lines. */
-	wrap(text: string, width: number, style: TextStyle): string[] {
-		if (!text.trim()) return [];
-		this.setText(style);
-		return text
-			.split(/\r?\n/)
-			.flatMap((paragraph) => this.doc.splitTextToSize(paragraph, width) as string[]);
-	}
-
-	width(text: string, style: TextStyle): number {
-		this.setText(style);
-		return this.doc.getTextWidth(text);
-	}
-
-	/** Draws lines with their tops from `top`, without touching the flow. */
-	drawLines(lines: string[], x: number, top: number, style: TextStyle): number {
-		this.setText(style);
-		lines.forEach((line, index) => {
-			this.doc.text(line, x, baselineIn(top + textHeight(index, style.size), style.size));
-		});
-		return textHeight(lines.length, style.size);
-	}
-
-	/** A paragraph in the flow; it may break between lines across pages. */
-	paragraph(text: string, style: TextStyle, options: { after?: number } = {}): void {
-		const lines = this.wrap(text, CONTENT.width, style);
-		for (const line of lines) {
-			const top = this.flow.reserve(textHeight(1, style.size));
-			this.drawLines([line], CONTENT.left, top, style);
-			this.flow.advance(textHeight(1, style.size));
-		}
-		if (lines.length) this.flow.gap(options.after ?? 0);
-	}
-
-	/** Starts a major section on a new page. */
-	section(title: string, intro?: string): void {
-		if (!this.flow.atTop) this.flow.breakPage();
-		this.heading(title, TYPE.heading, 0);
-		if (intro) this.paragraph(intro, { size: TYPE.small, colour: COLOURS.muted }, { after: 10 });
-	}
-
-	/** A heading kept on the same page as the `keepWith` points that follow it. */
-	heading(text: string, size: number, keepWith = 60): void {
-		const lines = this.wrap(text, CONTENT.width, { size, style: 'bold' });
-		const height = textHeight(lines.length, size);
-		this.flow.gap(size * 0.6);
-		const top = this.flow.reserve(height + keepWith);
-		this.drawLines(lines, CONTENT.left, top, { size, style: 'bold', colour: COLOURS.accent });
-		this.flow.advance(height + size * 0.3);
-	}
-
-	/** Label and value rows; a row stays on one page. */
-	fields(fields: Field[], options: { labelWidth?: number; mono?: string[] } = {}): void {
-		const labelWidth = options.labelWidth ?? 110;
-		const valueLeft = CONTENT.left + labelWidth;
-		for (const field of fields) {
-			const mono = options.mono?.includes(field.label);
-			const valueStyle: TextStyle = mono
-				? { size: TYPE.small, style: 'mono' }
-				: { size: TYPE.body, style: 'regular' };
-			const labelStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
-			const label = this.wrap(field.label, labelWidth - 8, labelStyle);
-			const value = this.wrap(field.value, CONTENT.right - valueLeft, valueStyle);
-			const height = Math.max(
-				textHeight(label.length, labelStyle.size),
-				textHeight(value.length, valueStyle.size)
-			);
-			// Labels sit on the value's first baseline whatever the two sizes are.
-			const top = this.flow.reserve(height);
-			const shift = baselineIn(0, valueStyle.size) - baselineIn(0, labelStyle.size);
-			this.drawLines(label, CONTENT.left, top + shift, labelStyle);
-			this.drawLines(value, valueLeft, top, valueStyle);
-			this.flow.advance(height + 2);
-		}
-	}
-
-	/** Shape and words on one line; returns the width used. */
-	indication(indication: Indication, x: number, top: number, size: number): number {
-		const colour = SYMBOL_COLOURS[indication.symbol];
-		// The shapes fill about half their 24-unit box, so the box is larger than the type.
-		const box = size * 1.5;
-		const lineTop = top + (textHeight(1, size) - box) / 2;
-		drawSymbol(this.doc, indication.symbol, x, lineTop, box, colour);
-		const style: TextStyle = { size, style: 'bold', colour };
-		this.drawLines([indication.words], x + box + 3, top, style);
-		return box + 3 + this.width(indication.words, style);
-	}
-}
-
-/**
- * The verdict shapes of the app's VerdictIcon (a 24-unit box), drawn as strokes: a tick, a
- * cross, a dash, a question mark, an arrow, a ring. Vector rather than glyphs, so they print
- * crisply and stay out of the text a reader copies or searches ("Fail", not "✗ Fail").
- */
-function drawSymbol(
-	doc: JsPdf,
-	symbol: IndicationSymbol,
-	x: number,
-	top: number,
-	size: number,
-	colour: Rgb
-): void {
-	const unit = size / 24;
-	const at = (u: number, v: number): [number, number] => [x + u * unit, top + v * unit];
-	doc.setDrawColor(...colour);
-	doc.setLineWidth(2.6 * unit);
-	doc.setLineCap('round');
-	doc.setLineJoin('round');
-	const polyline = (...points: [number, number][]) => {
-		for (let i = 1; i < points.length; i++) {
-			const [from, to] = [at(...points[i - 1]!), at(...points[i]!)];
-			doc.line(from[0], from[1], to[0], to[1]);
-		}
-	};
-	switch (symbol) {
-		case 'tick':
-			polyline([5, 12.5], [9.5, 17], [19, 7.5]);
-			break;
-		case 'cross':
-			polyline([6, 6], [18, 18]);
-			polyline([18, 6], [6, 18]);
-			break;
-		case 'dash':
-			polyline([6, 12], [18, 12]);
-			break;
-		case 'arrow':
-			polyline([5, 12], [18, 12]);
-			polyline([13, 7], [18, 12], [13, 17]);
-			break;
-		case 'ring': {
-			const [cx, cy] = at(12, 12);
-			doc.circle(cx, cy, 7 * unit, 'S');
-			break;
-		}
-		case 'question': {
-			// The hook: 240° of a circle of radius 3 round (12, 9), from its left over the top.
-			const arc = (degrees: number): [number, number] => {
-				const a = (degrees * Math.PI) / 180;
-				return [12 + 3 * Math.cos(a), 9 + 3 * Math.sin(a)];
-			};
-			const k = (4 / 3) * Math.tan(((80 / 4) * Math.PI) / 180) * 3;
-			doc.moveTo(...at(...arc(180)));
-			for (let from = 180; from < 420; from += 80) {
-				const [a0, a1] = [(from * Math.PI) / 180, ((from + 80) * Math.PI) / 180];
-				const [p0, p3] = [arc(from), arc(from + 80)];
-				doc.curveTo(
-					...at(p0[0] - k * Math.sin(a0), p0[1] + k * Math.cos(a0)),
-					...at(p3[0] + k * Math.sin(a1), p3[1] - k * Math.cos(a1)),
-					...at(...p3)
-				);
-			}
-			// The stem, then the dot.
-			doc.curveTo(...at(12.5, 12.2), ...at(12, 12.8), ...at(12, 14));
-			doc.stroke();
-			polyline([12, 18], [12, 18.5]);
-			break;
-		}
-	}
-	doc.setLineCap('butt');
-	doc.setLineJoin('miter');
-}
-
-// ---------------------------------------------------------------------------------------------
 // Sections
 
 function drawCover(pdf: ReportWriter, content: ReportContent): void {
@@ -452,7 +188,14 @@ function drawCover(pdf: ReportWriter, content: ReportContent): void {
 		{ size: TYPE.small, colour: COLOURS.muted },
 		{ after: 4 }
 	);
-	provisionTable(pdf, content.pstiSummary, provisionIdWidth(pdf, content));
+	provisionTable(pdf, content.pstiSummary, provisionIdWidth(pdf, content), {
+		reasons: !content.pstiNotApplicableReason
+	});
+	const factStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
+	if (content.pstiNotApplicableReason) {
+		pdf.paragraph(`${outcomeWords.NA}: ${content.pstiNotApplicableReason}`, { size: TYPE.small });
+	}
+	for (const line of content.pstiFacts) pdf.paragraph(line, factStyle, { after: 2 });
 
 	pdf.heading('Verdicts', TYPE.subheading, 20);
 	pdf.paragraph(content.verdictSummary, { size: TYPE.body });
@@ -466,24 +209,34 @@ function provisionIdWidth(pdf: ReportWriter, content: ReportContent): number {
 	return Math.max(40, ...ids) + 12;
 }
 
-/** Rows of shape + words | id | title, checks: the PSTI summary and each framework's table. */
-function provisionTable(pdf: ReportWriter, lines: ProvisionLine[], idWidth: number): void {
+/**
+ * Rows of shape + words | id | title, checks and what was not covered (or the scope reason): the
+ * PSTI summary and each framework's table. Reasons are left out where one is said for all.
+ */
+function provisionTable(
+	pdf: ReportWriter,
+	lines: ProvisionLine[],
+	idWidth: number,
+	options: { reasons: boolean } = { reasons: true }
+): void {
 	const wordsWidth = 150;
 	const titleLeft = CONTENT.left + wordsWidth + idWidth;
 	const titleWidth = CONTENT.right - titleLeft;
 	const titleStyle: TextStyle = { size: TYPE.body };
 	const checksStyle: TextStyle = { size: TYPE.small, colour: COLOURS.muted };
 	for (const line of lines) {
+		const obligation = obligationWords(line.obligation, line.conditional);
 		const title = pdf.wrap(
-			line.obligation ? `${line.title} (${line.obligation})` : line.title,
+			obligation ? `${line.title} ${obligation}` : line.title,
 			titleWidth,
 			titleStyle
 		);
-		const checks = pdf.wrap(
+		const notes = [
 			line.checks.length ? `Checks: ${line.checks.join(', ')}` : '',
-			titleWidth,
-			checksStyle
-		);
+			line.notCovered ? notCoveredLine(line.notCovered) : '',
+			options.reasons && line.reason ? line.reason : ''
+		].filter(Boolean);
+		const checks = pdf.wrap(notes.join('\n'), titleWidth, checksStyle);
 		const height =
 			textHeight(title.length, titleStyle.size) + textHeight(checks.length, checksStyle.size);
 		const top = pdf.flow.reserve(height);
@@ -498,10 +251,7 @@ function provisionTable(pdf: ReportWriter, lines: ProvisionLine[], idWidth: numb
 function drawRollup(pdf: ReportWriter, content: ReportContent): void {
 	pdf.section(
 		'Roll-up per framework',
-		'A provision takes the strongest indication among the checks that give evidence on it: ' +
-			'Fail, then Refer, Inconclusive, not yet answered, Pass and Not applicable. Provisions no ' +
-			'check in this inspection answers (many can only be assessed in a laboratory) are listed ' +
-			'as not assessed. These are field indications, not a conformance assessment.'
+		`${content.rollupRule} ${content.shallShould} These are field indications, not a conformance assessment.`
 	);
 	const idWidth = provisionIdWidth(pdf, content);
 	for (const framework of content.frameworks) {
@@ -510,6 +260,14 @@ function drawRollup(pdf: ReportWriter, content: ReportContent): void {
 			size: TYPE.small,
 			colour: COLOURS.muted
 		});
+		if (framework.notApplicableReason) {
+			pdf.paragraph(
+				`${outcomeWords.NA}: ${framework.notApplicableReason}`,
+				{ size: TYPE.small },
+				{ after: 4 }
+			);
+			continue;
+		}
 		pdf.paragraph(
 			framework.counts.map((count) => `${count.words}: ${count.count}`).join(' · '),
 			{ size: TYPE.small },
@@ -620,115 +378,6 @@ function drawCheck(pdf: ReportWriter, check: CheckView, photos: Map<string, Load
 		flow.gap(6);
 		drawPhotoRows(pdf, rows);
 	}
-}
-
-interface PhotoRow {
-	cellWidth: number;
-	/** Photo, caption and the gap below: what the row takes from the page. */
-	height: number;
-	photoHeight: number;
-	cells: {
-		view: PhotoView;
-		loaded: LoadedPhoto | undefined;
-		x: number;
-		size: Size;
-		caption: string[];
-		note: string[];
-	}[];
-}
-
-const captionStyle: TextStyle = { size: TYPE.small };
-const noteStyle: TextStyle = { size: TYPE.tiny, colour: COLOURS.muted };
-
-/**
- * Photos two to a row, each with "Photo n: caption" and, for a copy, what it was made from; sized
- * from the JPEG itself where it loaded (the document's size otherwise, for the placeholder).
- */
-function measurePhotoRows(
-	pdf: ReportWriter,
-	views: PhotoView[],
-	photos: Map<string, LoadedPhoto>
-): PhotoRow[] {
-	const items = views.map((view) => {
-		const loaded = photos.get(view.sha256);
-		const size = loaded?.state === 'ok' ? loaded.size : view;
-		return { view, loaded, width: size.width, height: size.height };
-	});
-	return photoRows(items, { left: CONTENT.left, width: CONTENT.width }).map((row) => {
-		const cells = row.photos.map(({ item, x, size }) => ({
-			view: item.view,
-			loaded: item.loaded,
-			x,
-			size,
-			caption: pdf.wrap(
-				`Photo ${item.view.number}${item.view.caption ? `: ${item.view.caption}` : ''}`,
-				row.cellWidth,
-				captionStyle
-			),
-			note: pdf.wrap(item.view.note ?? '', row.cellWidth, noteStyle)
-		}));
-		const captionHeight = Math.max(
-			...cells.map(
-				(cell) =>
-					textHeight(cell.caption.length, captionStyle.size) +
-					textHeight(cell.note.length, noteStyle.size)
-			)
-		);
-		return {
-			cellWidth: row.cellWidth,
-			photoHeight: row.height,
-			height: row.height + 4 + captionHeight + 10,
-			cells
-		};
-	});
-}
-
-function drawPhotoRows(pdf: ReportWriter, rows: PhotoRow[]): void {
-	for (const row of rows) {
-		// The gap below the last row may fall off the page; the photo and captions may not.
-		const top = pdf.flow.reserve(row.height - 10);
-		for (const cell of row.cells) drawPhotoCell(pdf, row, cell, top);
-		pdf.flow.advance(row.height);
-	}
-}
-
-function drawPhotoCell(
-	pdf: ReportWriter,
-	row: PhotoRow,
-	cell: PhotoRow['cells'][number],
-	top: number
-): void {
-	const { size } = cell;
-	const left = cell.x + (row.cellWidth - size.width) / 2;
-	const photoTop = top + row.photoHeight - size.height;
-	if (cell.loaded?.state === 'ok') {
-		// The JPEG as stored: jsPDF writes it as a DCTDecode stream without re-encoding. The hash
-		// as alias means a photo shown twice is stored once, and spares jsPDF hashing the bytes.
-		pdf.doc.addImage(
-			cell.loaded.bytes,
-			'JPEG',
-			left,
-			photoTop,
-			size.width,
-			size.height,
-			cell.view.sha256,
-			'NONE'
-		);
-		pdf.photoPages.set(cell.view.sha256, pdf.flow.page);
-		pdf.doc.setDrawColor(...COLOURS.rule);
-		pdf.doc.setLineWidth(0.5);
-		pdf.doc.rect(left, photoTop, size.width, size.height, 'S');
-	} else {
-		const problem = photoProblems[cell.loaded?.state ?? 'missing'];
-		pdf.doc.setFillColor(...COLOURS.placeholder);
-		pdf.doc.rect(left, photoTop, size.width, size.height, 'F');
-		const lines = pdf.wrap(problem, size.width - 16, captionStyle);
-		const height = textHeight(lines.length, captionStyle.size);
-		pdf.drawLines(lines, left + 8, photoTop + (size.height - height) / 2, captionStyle);
-	}
-	const captionTop = top + row.photoHeight + 4;
-	const used = pdf.drawLines(cell.caption, cell.x, captionTop, captionStyle);
-	pdf.drawLines(cell.note, cell.x, captionTop + used, noteStyle);
 }
 
 function drawAppendix(
@@ -871,12 +520,4 @@ function drawRunningHeads(pdf: ReportWriter, content: ReportContent): void {
 		pdf.setText({ ...style, style: 'bold', colour: COLOURS.text });
 		doc.text(`Page ${page} of ${total}`, CONTENT.right, FOOTER_BASELINE, { align: 'right' });
 	}
-}
-
-/** The text, shortened with an ellipsis to fit the width. */
-function fitText(pdf: ReportWriter, text: string, width: number, style: TextStyle): string {
-	if (pdf.width(text, style) <= width) return text;
-	let end = text.length;
-	while (end > 1 && pdf.width(`${text.slice(0, end).trimEnd()}…`, style) > width) end--;
-	return `${text.slice(0, end).trimEnd()}…`;
 }

@@ -17,13 +17,10 @@ import { buildReportDocument } from './build';
 import type { ReportDocument } from '$lib/contract/report-document';
 import { EXPORT_NAMES, buildExport } from './export-zip';
 import { verifyExport } from './verify';
+import { testdataUrl } from '../../../tests/testdata';
 
 const T = '2026-11-22T10:00:00.000Z';
-const label = new Uint8Array(
-	readFileSync(
-		new URL('../../../../shared/testdata/photos/label-small-upright.jpg', import.meta.url)
-	)
-);
+const label = new Uint8Array(readFileSync(testdataUrl('photos/label-small-upright.jpg')));
 const other = label.slice();
 other[other.length - 3] = other[other.length - 3]! ^ 0xff;
 
@@ -54,7 +51,7 @@ async function signedExport(key: DeviceKey, previousReportHash: string | null = 
 		product: { gtin: '05012345678900', model: 'SC-CAM-200' }
 	});
 	inspection = answerCheck(inspection, catalogue, 'ID-01', 'PASS', '', T);
-	inspection = answerCheck(inspection, catalogue, 'ID-02', 'FAIL', 'Box says SC-CAM-201', T);
+	inspection = answerCheck(inspection, catalogue, 'ID-02', 'REFER', 'Box says SC-CAM-201', T);
 	const photos = [await photoRecord('p1', 'ID-01', label), await photoRecord('p2', 'ID-02', other)];
 	const document = buildReportDocument({
 		inspection: { ...inspection, status: 'finished', finishedAt: T },

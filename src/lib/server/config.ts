@@ -8,6 +8,23 @@ export class StartupError extends Error {
 export type DatabaseConfig =
 	{ kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; display: string };
 
+/** Where photos are kept: files under DATA_DIR/evidence (the default), or an S3-compatible bucket. */
+export type EvidenceConfig = { kind: 'disk'; dir: string } | S3EvidenceConfig;
+
+export interface S3EvidenceConfig {
+	kind: 's3';
+	bucket: string;
+	/** Key prefix inside the bucket: empty, or ending in "/". */
+	prefix: string;
+	region: string;
+	/** An S3-compatible service's URL (path-style requests); unset for Amazon S3 itself. */
+	endpoint?: string;
+	/** Unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID…, profiles, instance roles). */
+	credentials?: { accessKeyId: string; secretAccessKey: string };
+	/** Bucket, prefix and endpoint, never a secret: this text goes to logs. */
+	display: string;
+}
+
 export interface ServerConfig {
 	dataDir: string;
 	database: DatabaseConfig;
@@ -39,6 +56,95 @@ export function loadConfig(env: Env, cwd = process.cwd()): ServerConfig {
 	if (!url)
 		return { dataDir, database: { kind: 'sqlite', file: resolve(dataDir, 'shelfcheck.db') } };
 	return { dataDir, database: parsePostgresUrl(url) };
+}
+
+/**
+ * The evidence store: EVIDENCE_S3_URL (one URL), or EVIDENCE_S3_BUCKET with EVIDENCE_S3_ENDPOINT,
+ * EVIDENCE_S3_REGION, EVIDENCE_S3_PREFIX and EVIDENCE_S3_ACCESS_KEY_ID/_SECRET_ACCESS_KEY; with
+ * neither, files under DATA_DIR/evidence.
+ *
+ * The URL is `s3://bucket/prefix` for Amazon S3, or `https://KEY:SECRET@host:port/bucket/prefix`
+ * for an S3-compatible service (MinIO, Ceph, Garage, R2…), which gets path-style requests.
+ */
+export function loadEvidenceConfig(env: Env, dataDir: string): EvidenceConfig {
+	const url = env.EVIDENCE_S3_URL?.trim();
+	const bucket = env.EVIDENCE_S3_BUCKET?.trim();
+	if (url && bucket) throw new StartupError('Set EVIDENCE_S3_URL or EVIDENCE_S3_BUCKET, not both');
+	const region = env.EVIDENCE_S3_REGION?.trim() || env.AWS_REGION?.trim();
+	if (url) return parseS3Url(url, region);
+	if (!bucket) return { kind: 'disk', dir: resolve(dataDir, 'evidence') };
+	const endpoint = env.EVIDENCE_S3_ENDPOINT?.trim() || undefined;
+	if (endpoint && !/^https?:\/\/[^/]+\/?$/.test(endpoint))
+		throw new StartupError(
+			`EVIDENCE_S3_ENDPOINT must be a URL like https://s3.example.org:9000, not "${endpoint}"`
+		);
+	const accessKeyId = env.EVIDENCE_S3_ACCESS_KEY_ID?.trim();
+	const secretAccessKey = env.EVIDENCE_S3_SECRET_ACCESS_KEY?.trim();
+	if (Boolean(accessKeyId) !== Boolean(secretAccessKey))
+		throw new StartupError(
+			'Set both EVIDENCE_S3_ACCESS_KEY_ID and EVIDENCE_S3_SECRET_ACCESS_KEY, or neither'
+		);
+	return s3Config({
+		bucket,
+		prefix: env.EVIDENCE_S3_PREFIX ?? '',
+		region,
+		endpoint: endpoint?.replace(/\/$/, ''),
+		credentials: accessKeyId ? { accessKeyId, secretAccessKey: secretAccessKey! } : undefined
+	});
+}
+
+function parseS3Url(url: string, region: string | undefined): S3EvidenceConfig {
+	const example = 's3://bucket/prefix or https://KEY:SECRET@host:9000/bucket/prefix';
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		throw new StartupError(`EVIDENCE_S3_URL is not a valid URL: expected ${example}`);
+	}
+	const path = decodeURIComponent(parsed.pathname).replace(/^\/+/, '');
+	if (parsed.protocol === 's3:') {
+		return s3Config({ bucket: parsed.hostname, prefix: path, region, endpoint: undefined });
+	}
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+		throw new StartupError(
+			`EVIDENCE_S3_URL must start with s3://, https:// or http:// (got ${parsed.protocol}//)`
+		);
+	const [bucket = '', ...rest] = path.split('/');
+	const credentials = parsed.username
+		? {
+				accessKeyId: decodeURIComponent(parsed.username),
+				secretAccessKey: decodeURIComponent(parsed.password)
+			}
+		: undefined;
+	return s3Config({
+		bucket,
+		prefix: rest.join('/'),
+		region: parsed.searchParams.get('region') ?? region,
+		endpoint: `${parsed.protocol}//${parsed.host}`,
+		credentials
+	});
+}
+
+function s3Config(
+	input: Omit<S3EvidenceConfig, 'kind' | 'display' | 'region'> & {
+		region: string | undefined;
+	}
+): S3EvidenceConfig {
+	// S3's own rule: 3 to 63 lower-case letters, digits, dots and hyphens.
+	if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(input.bucket))
+		throw new StartupError(
+			`The evidence bucket name "${input.bucket}" is not a valid S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens)`
+		);
+	const trimmed = input.prefix.replace(/^\/+|\/+$/g, '');
+	const prefix = trimmed ? `${trimmed}/` : '';
+	const where = input.endpoint ? ` at ${input.endpoint}` : '';
+	return {
+		kind: 's3',
+		...input,
+		prefix,
+		region: input.region || 'us-east-1',
+		display: `s3://${input.bucket}/${prefix}${where}`
+	};
 }
 
 function parsePostgresUrl(url: string): DatabaseConfig {

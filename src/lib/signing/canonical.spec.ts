@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
 import { assertSignable, canonicalJson, NotSignableError, signableJson } from './canonical';
+import { testdataUrl } from '../../../tests/testdata';
 
-const JCS = new URL('../../../../shared/testdata/jcs/', import.meta.url);
+const JCS = testdataUrl('jcs/');
 
 function readJcs(path: string): Buffer {
 	return readFileSync(new URL(path, JCS));

@@ -13,6 +13,7 @@ import {
 	type VerifyFailureCode,
 	type VerifyResult
 } from './jws';
+import { testdataUrl } from '../../../tests/testdata';
 
 interface A3Vector {
 	privateJwk: JsonWebKey;
@@ -28,12 +29,7 @@ interface A3Vector {
 	negativeCases: { name: string; compact: string }[];
 }
 
-const A3 = JSON.parse(
-	readFileSync(
-		new URL('../../../../shared/testdata/jose/rfc7515-a3-es256.json', import.meta.url),
-		'utf8'
-	)
-) as A3Vector;
+const A3 = JSON.parse(readFileSync(testdataUrl('jose/rfc7515-a3-es256.json'), 'utf8')) as A3Vector;
 
 /** The order n of P-256, written out again here rather than imported from the code under test. */
 const N = BigInt('0xFFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551');

@@ -12,13 +12,12 @@ import {
 	toPublicJwk,
 	type ProvableKey
 } from './keys';
+import { testdataUrl } from '../../../tests/testdata';
 
-const A3 = JSON.parse(
-	readFileSync(
-		new URL('../../../../shared/testdata/jose/rfc7515-a3-es256.json', import.meta.url),
-		'utf8'
-	)
-) as { publicJwk: JsonWebKey; privateJwk: JsonWebKey };
+const A3 = JSON.parse(readFileSync(testdataUrl('jose/rfc7515-a3-es256.json'), 'utf8')) as {
+	publicJwk: JsonWebKey;
+	privateJwk: JsonWebKey;
+};
 
 /** RFC 7638 by hand: required members in lexicographic order, no whitespace, SHA-256, base64url. */
 function handThumbprint(jwk: { crv?: string; x?: string; y?: string }): string {

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { catalogue } from '$lib/catalogue';
 import { db, deviceKeys, inspections, outbox, photos, signedReports } from '$lib/db';
 import { createInspection, setScopeAnswer, answerCheck } from '$lib/inspection';
@@ -7,6 +7,13 @@ import { reportHash, verifyCompact } from '$lib/signing';
 import { amendInspection, signInspection } from './sign-report';
 
 const T = '2026-11-22T10:00:00.000Z';
+
+// The flow uses the app's own database: each test starts from an empty one (and a new device
+// key), so none depends on what another signed before it.
+beforeEach(async () => {
+	await db.delete();
+	await db.open();
+});
 
 /** A draft whose product turned out not to connect: every check out of scope but one answered. */
 async function readyDraft(id: string) {
@@ -67,7 +74,9 @@ describe('signInspection', () => {
 	it('refuses to sign the same inspection twice', async () => {
 		await readyDraft('d');
 		await signInspection('d', catalogue);
-		await expect(signInspection('d', catalogue)).rejects.toThrow();
+		await expect(signInspection('d', catalogue)).rejects.toThrow(
+			/is finished and can no longer be changed/
+		);
 		expect(await db.reports.where('inspectionId').equals('d').count()).toBe(1);
 	});
 });

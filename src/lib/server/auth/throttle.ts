@@ -1,7 +1,7 @@
 /**
  * Brute-force throttling of sign-in (EN 303 645 provision 5.1-5): per account and per address,
  * the first few failures are free, then each further failure doubles the wait before the next
- * attempt, up to a cap. Pure schedule here; `accounts.ts` keeps the counters in the database so
+ * attempt, up to a cap. Pure schedule here; `sign-in.ts` keeps the counters in the database so
  * a restart does not reset them.
  */
 export interface ThrottlePolicy {

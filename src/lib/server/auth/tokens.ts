@@ -17,3 +17,9 @@ export function hashToken(token: string): string {
 export function isTokenShaped(value: unknown): value is string {
 	return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value);
 }
+
+/** Timestamps are stored as ISO 8601 text, which sorts and compares as time on both engines. */
+export const iso = (date: Date) => date.toISOString();
+
+/** When something issued at `now` stops working (set-up links, invitations, sessions). */
+export const hoursFrom = (now: Date, hours: number) => new Date(now.getTime() + hours * 3600_000);

@@ -6,14 +6,19 @@ import type { Database } from './schema';
 
 export type { Database } from './schema';
 
+/** What every server module that reads or writes takes as its `db`. */
+export type Db = Kysely<Database>;
+
 /** The one door to SQL: the Kysely instance, which engine is behind it, and how far it is migrated. */
 export interface Store {
-	db: Kysely<Database>;
+	db: Db;
 	kind: DatabaseConfig['kind'];
 	/** Where the data is, for logs: a file path, or host:port/database (never a password). */
 	location: string;
 	/** The name of the last migration applied. */
 	migration: string | null;
+	/** Resolves when the database answers a trivial query; rejects when it cannot be reached. */
+	ping(): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -30,7 +35,14 @@ export async function openStore(config: ServerConfig): Promise<Store> {
 			: await openPostgres(config.database.url, config.database.display);
 	try {
 		const migration = await migrate(db);
-		return { db, kind: config.database.kind, location, migration, close: () => db.destroy() };
+		return {
+			db,
+			kind: config.database.kind,
+			location,
+			migration,
+			ping: () => ping(db),
+			close: () => db.destroy()
+		};
 	} catch (error) {
 		await db.destroy();
 		throw error;
@@ -67,16 +79,25 @@ async function openSqlite(file: string) {
 async function openPostgres(url: string, display: string) {
 	const { default: pg } = await import('pg');
 	const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: 5000, max: 10 });
-	// An idle client losing its connection must not take the process down.
-	pool.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`));
+	// A client losing its connection must not take the process down, idle or in use (a query in
+	// flight, the set-up link's lock): its query fails on its own and the pool replaces it. Each
+	// client logs its error; the pool's event (idle clients only) would say it a second time.
+	pool.on('connect', (client) =>
+		client.on('error', (error) => console.error(`PostgreSQL connection error: ${error.message}`))
+	);
+	pool.on('error', () => {});
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	try {
-		await sql`select 1`.execute(db);
+		await ping(db);
 	} catch (error) {
 		await db.destroy();
 		throw new StartupError(`Cannot connect to PostgreSQL at ${display} (${describe(error)})`);
 	}
 	return { db, location: display };
+}
+
+async function ping(db: Db): Promise<void> {
+	await sql`select 1`.execute(db);
 }
 
 async function migrate(db: Kysely<Database>): Promise<string | null> {

@@ -38,6 +38,13 @@ describe('openStore on SQLite', () => {
 		await store.close();
 	});
 
+	it('answers a ping while open and refuses it once closed', async () => {
+		const store = await openStore(sqliteConfig(tempDir()));
+		await expect(store.ping()).resolves.toBeUndefined();
+		await store.close();
+		await expect(store.ping()).rejects.toThrow();
+	});
+
 	it('refuses a data directory that is a file, with a StartupError', async () => {
 		const file = join(tempDir(), 'file');
 		writeFileSync(file, '');
@@ -77,7 +84,9 @@ describe.skipIf(!adminUrl)('openStore on PostgreSQL', () => {
 		expect(await second.db.selectFrom('server_info').selectAll().execute()).toEqual([
 			{ key: 'k', value: 'v' }
 		]);
+		await expect(second.ping()).resolves.toBeUndefined();
 		await second.close();
+		await expect(second.ping()).rejects.toThrow();
 	});
 
 	it('reports an unreachable server as a StartupError without the password', async () => {

@@ -22,10 +22,18 @@ const report: ReviewSummary = {
 	psti: { 'PSTI-1': 'FAIL', 'PSTI-SOC': 'NOT_ASSESSED' }
 };
 
+it('says a screening outcome in its own words, never as a pass', () => {
+	const [, row] = reportsCsv([
+		{ ...report, psti: { 'PSTI-1': 'NO_ISSUE', 'PSTI-3': 'PARTLY' } }
+	]).split('\r\n');
+	expect(row).toContain(',No issue seen,,Partly indicated,,');
+	expect(row).not.toMatch(/meets|NO_ISSUE|PARTLY/);
+});
+
 describe('reportsCsv', () => {
 	it('has the columns the reviewer asked for, PSTI by requirement', () => {
 		expect(CSV_HEADER.join(',')).toBe(
-			'report_id,received_at,finished_at,gtin,brand,model,inspector,place,bundle,pass,fail,not_applicable,inconclusive,refer,psti_1,psti_2,psti_3,psti_soc,report_hash,device_kid,device_label'
+			'report_id,received_at,finished_at,gtin,brand,model,inspector,place,bundle,pass,fail,not_applicable,inconclusive,refer,psti_1,psti_2,psti_3,psti_soc,report_hash,device_kid,device_label,notice'
 		);
 	});
 
@@ -45,10 +53,11 @@ describe('reportsCsv', () => {
 				'"Corner Electrics, 1 High St"',
 				'shop-visit',
 				'11,2,1,0,3',
-				'FAIL,,,NOT_ASSESSED',
+				'Indication: fails,,,Not assessed in this inspection',
 				'a'.repeat(64),
 				'k'.repeat(43),
-				"'@phone"
+				"'@phone",
+				'"Field indications, not a conformance assessment."'
 			].join(',')
 		);
 	});

@@ -1,7 +1,12 @@
 /**
  * What the exports say about each report: one CSV row per report, and the JSON document (the
  * summaries with their roll-ups). Pure; the rows come from `review/reports.ts`.
+ *
+ * A spreadsheet is read without the report around it, so the CSV says its PSTI outcomes in the
+ * roll-up's own words ("Indication: fails", "No issue seen") and every row carries the notice;
+ * the JSON keeps the codes, for programs.
  */
+import { NOTICE, outcomeWords } from '$lib/inspection/indications';
 import { pstiProvisionIds } from '$lib/inspection/rollup';
 import { toCsv, type CsvValue } from './csv';
 import type { FilterValues } from './filters';
@@ -25,7 +30,8 @@ export const CSV_HEADER = [
 	...pstiProvisionIds.map((id) => `psti_${id.slice('PSTI-'.length).toLowerCase()}`),
 	'report_hash',
 	'device_kid',
-	'device_label'
+	'device_label',
+	'notice'
 ] as const;
 
 export function csvRecord(report: ReviewSummary): CsvValue[] {
@@ -44,10 +50,14 @@ export function csvRecord(report: ReviewSummary): CsvValue[] {
 		report.counts.NA,
 		report.counts.INCONCLUSIVE,
 		report.counts.REFER,
-		...pstiProvisionIds.map((id) => report.psti[id] ?? ''),
+		...pstiProvisionIds.map((id) => {
+			const outcome = report.psti[id];
+			return outcome ? outcomeWords[outcome] : '';
+		}),
 		report.reportHash,
 		report.deviceKid,
-		report.deviceLabel
+		report.deviceLabel,
+		NOTICE
 	];
 }
 
@@ -71,7 +81,7 @@ export function reportsJson(
 	context: { organisation: string; filters: FilterValues; now: Date }
 ): ReportsJson {
 	return {
-		notice: 'Field indications, not a conformance assessment.',
+		notice: NOTICE,
 		exportedAt: context.now.toISOString(),
 		organisation: context.organisation,
 		filters: Object.fromEntries(Object.entries(context.filters).filter(([, value]) => value)),

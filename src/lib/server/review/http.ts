@@ -1,5 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import { Problem } from '../problem';
 
 /** The signed-in user of a server page, or a redirect to sign in and come back here. */

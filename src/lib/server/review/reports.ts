@@ -7,7 +7,6 @@
  * Who sees what is `visibleReports` (sync/reports.ts): reviewers and admins the whole
  * organisation, inspectors their own reports.
  */
-import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import { catalogue } from '$lib/catalogue';
 import type { Verdict } from '$lib/catalogue/types';
@@ -25,10 +24,10 @@ import {
 	type PublicJwk
 } from '$lib/signing';
 import { registerKey, type ReportQuery, type ReportSummary } from '$lib/contract/protocol';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
-import { evidencePath } from '../sync/evidence';
+import { evidenceStore, readVerified } from '../evidence';
 import { getReport, searchReports, visibleReports } from '../sync/reports';
 
 type Db = Kysely<Database>;
@@ -334,7 +333,7 @@ export async function reportPhoto(
 		.executeTakeFirst();
 	if (!row) return undefined;
 	try {
-		return new Uint8Array(await readFile(evidencePath(dataDir, sha256)));
+		return (await readVerified(evidenceStore(), sha256)) ?? undefined;
 	} catch {
 		return undefined;
 	}

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { keyId, toPublicJwk, type PublicJwk } from '$lib/signing';
 import type { DeviceInfo, EnrolDeviceRequest } from '$lib/contract/protocol';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
 

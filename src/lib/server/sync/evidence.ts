@@ -1,38 +1,24 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/schema';
+import { openVerified, type EvidenceStore, type EvidenceWriter } from '../evidence';
 import { tooLarge } from '../http';
 import { Problem } from '../problem';
 
 type Db = Kysely<Database>;
 
-/** `DATA_DIR/evidence/<first 2 hex>/<sha256>`: content-addressed, shared by organisations. */
-export function evidencePath(dataDir: string, sha256: string): string {
-	return join(dataDir, 'evidence', sha256.slice(0, 2), sha256);
-}
-
-async function exists(path: string): Promise<boolean> {
-	return stat(path).then(
-		() => true,
-		() => false
-	);
-}
-
 /**
  * Receives a photo's bytes for the given hash: hashes them as they arrive, refuses more than
- * `limit` bytes (413) and a hash that does not match (422), and writes a new file atomically
- * (temporary file, fsync, rename, fsync of the directory). A file already held is not rewritten;
- * the bytes are still hashed, so an organisation gains access to a photo only by having it.
- * Returns whether this organisation held it before (true: 200, false: 201).
+ * `limit` bytes (413) and a hash that does not match (422), and hands them to the evidence store,
+ * which keeps them only once their hash has been checked (see `evidence/store.ts`). A photo the
+ * store already holds is not rewritten; the bytes are still hashed, so an organisation gains
+ * access to a photo only by having it. Returns whether this organisation held it before (true:
+ * 200, false: 201).
  */
 export async function receiveEvidence(
 	db: Db,
-	dataDir: string,
+	evidence: EvidenceStore,
 	user: SessionUser,
 	sha256: string,
 	body: ReadableStream<Uint8Array> | null,
@@ -41,18 +27,11 @@ export async function receiveEvidence(
 	now = new Date()
 ): Promise<{ held: boolean; bytes: number }> {
 	if (Number.isFinite(declaredLength) && declaredLength > limit) throw tooLarge(limit);
-	const final = evidencePath(dataDir, sha256);
-	const onDisk = await exists(final);
-	const tmpDir = join(dataDir, 'evidence', 'tmp');
-	const tmp = join(tmpDir, `${sha256}.${randomBytes(8).toString('hex')}`);
 	const hash = createHash('sha256');
 	let total = 0;
-	let file: Awaited<ReturnType<typeof open>> | undefined;
+	let writer: EvidenceWriter | undefined;
 	try {
-		if (!onDisk) {
-			await mkdir(tmpDir, { recursive: true });
-			file = await open(tmp, 'wx', 0o600);
-		}
+		if (!(await evidence.holds(sha256))) writer = await evidence.writer(sha256);
 		if (body) {
 			const reader = body.getReader();
 			for (;;) {
@@ -70,7 +49,7 @@ export async function receiveEvidence(
 					throw tooLarge(limit);
 				}
 				hash.update(chunk.value);
-				if (file) await file.write(chunk.value);
+				if (writer) await writer.write(chunk.value);
 			}
 		}
 		const actual = hash.digest('hex');
@@ -86,19 +65,10 @@ export async function receiveEvidence(
 					actual
 				}
 			);
-		if (file) {
-			await file.sync();
-			await file.close();
-			file = undefined;
-			const dir = join(dataDir, 'evidence', sha256.slice(0, 2));
-			await mkdir(dir, { recursive: true });
-			await rename(tmp, final);
-			const handle = await open(dir, 'r');
-			await handle.sync().finally(() => handle.close());
-		}
+		await writer?.commit();
+		writer = undefined;
 	} catch (error) {
-		await file?.close().catch(() => {});
-		await rm(tmp, { force: true });
+		await writer?.abort();
 		throw error;
 	}
 	const inserted = await db
@@ -133,7 +103,12 @@ export async function missingEvidence(db: Db, orgId: string, hashes: string[]): 
 }
 
 /** A photo's bytes for a reviewer (or the inspector who uploaded it) of the same organisation. */
-export async function openEvidence(db: Db, dataDir: string, user: SessionUser, sha256: string) {
+export async function openEvidence(
+	db: Db,
+	evidence: EvidenceStore,
+	user: SessionUser,
+	sha256: string
+) {
 	const row = await db
 		.selectFrom('evidence')
 		.selectAll()
@@ -142,9 +117,12 @@ export async function openEvidence(db: Db, dataDir: string, user: SessionUser, s
 		.executeTakeFirst();
 	if (!row || (user.role === 'inspector' && row.uploaded_by !== user.id))
 		throw new Problem(404, 'no-such-evidence', 'There is no such photo.');
-	const path = evidencePath(dataDir, sha256);
-	return {
-		bytes: row.bytes,
-		stream: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>
-	};
+	const stored = await openVerified(evidence, sha256);
+	if (!stored)
+		throw new Problem(
+			500,
+			'evidence-lost',
+			'The photo is recorded as received but the photo store does not have it.'
+		);
+	return stored;
 }

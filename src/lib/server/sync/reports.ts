@@ -9,7 +9,7 @@ import type {
 	ReportSummary
 } from '$lib/contract/protocol';
 import { UUID } from '$lib/contract/protocol';
-import type { SessionUser } from '../auth/accounts';
+import type { SessionUser } from '../auth/sessions';
 import type { Database } from '../db/schema';
 import { Problem } from '../problem';
 import { missingEvidence } from './evidence';

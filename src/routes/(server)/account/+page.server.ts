@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { changePassword } from '$lib/server/auth/accounts';
+import { changePassword } from '$lib/server/auth/users';
 import { formFailure, formFields } from '$lib/server/forms';
 import { Problem } from '$lib/server/problem';
 import { listDevices } from '$lib/server/sync/devices';
@@ -12,12 +12,19 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	password: async ({ request, locals }) => {
+	password: async ({ request, locals, setHeaders }) => {
 		if (!locals.user) redirect(303, '/signin?next=/account');
 		const fields = await formFields(request);
 		try {
 			if (fields.password !== fields.confirm)
-				throw new Problem(422, 'confirm-mismatch', 'The new password and its confirmation differ.');
+				throw new Problem(
+					422,
+					'confirm-mismatch',
+					'The new password and its confirmation differ.',
+					{
+						field: 'confirm'
+					}
+				);
 			await changePassword(
 				store().db,
 				locals.user,
@@ -26,7 +33,7 @@ export const actions: Actions = {
 				locals.sessionToken
 			);
 		} catch (error) {
-			return formFailure(error);
+			return formFailure(error, {}, setHeaders);
 		}
 		return { changed: true };
 	}

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { deactivateUser, inviteUser, listUsers } from '$lib/server/auth/accounts';
+import { deactivateUser, inviteUser, listUsers } from '$lib/server/auth/users';
 import { formFailure, formFields } from '$lib/server/forms';
 import { listDevices, revokeDevice } from '$lib/server/sync/devices';
 import { store } from '$lib/server/store';

@@ -1,29 +1,25 @@
 import { redirect } from '@sveltejs/kit';
-import { createSession, signIn } from '$lib/server/auth/accounts';
+import { sameOriginPath } from '$lib/server/auth/next-path';
+import { signIn } from '$lib/server/auth/sign-in';
+import { startSession } from '$lib/server/auth/start-session';
 import { formFailure, formFields } from '$lib/server/forms';
-import { setSessionCookie } from '$lib/server/session-cookie';
-import { settings, store } from '$lib/server/store';
+import { store } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
-
-/** Only local paths, so a crafted link cannot send someone elsewhere after signing in. */
-function next(url: URL): string {
-	const target = url.searchParams.get('next') ?? '';
-	return /^\/(?![/\\])/.test(target) ? target : '/account';
-}
 
 export const load: PageServerLoad = ({ locals }) => ({ signedInAs: locals.user?.email ?? null });
 
 export const actions: Actions = {
 	default: async (event) => {
+		// Decided before anything is written, so a hostile `next` can only ever mean the default page.
+		const target = sameOriginPath(event.url.searchParams.get('next'), '/account');
 		const fields = await formFields(event.request);
 		let userId: string;
 		try {
 			userId = await signIn(store().db, fields.email, fields.password, event.getClientAddress());
 		} catch (error) {
-			return formFailure(error, fields);
+			return formFailure(error, fields, event.setHeaders);
 		}
-		const { token } = await createSession(store().db, userId, settings().sessionHours);
-		setSessionCookie(event.cookies, event.url, token, settings().sessionHours);
-		redirect(303, next(event.url));
+		await startSession(event, userId);
+		redirect(303, target);
 	}
 };

@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { endSession } from '$lib/server/auth/accounts';
+import { endSession } from '$lib/server/auth/sessions';
 import { clearSessionCookie } from '$lib/server/session-cookie';
 import { store } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { completeSetup, createSession, setupTokenUsable } from '$lib/server/auth/accounts';
+import { completeSetup, setupTokenUsable } from '$lib/server/auth/setup';
+import { startSession } from '$lib/server/auth/start-session';
 import { formFailure, formFields } from '$lib/server/forms';
-import { setSessionCookie } from '$lib/server/session-cookie';
-import { settings, store } from '$lib/server/store';
+import { store } from '$lib/server/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => ({
@@ -10,7 +10,8 @@ export const load: PageServerLoad = async ({ params }) => ({
 });
 
 export const actions: Actions = {
-	default: async ({ request, params, cookies, url }) => {
+	default: async (event) => {
+		const { request, params } = event;
 		const fields = await formFields(request);
 		let userId: string;
 		try {
@@ -23,8 +24,7 @@ export const actions: Actions = {
 		} catch (error) {
 			return formFailure(error, fields);
 		}
-		const { token } = await createSession(store().db, userId, settings().sessionHours);
-		setSessionCookie(cookies, url, token, settings().sessionHours);
+		await startSession(event, userId);
 		redirect(303, '/admin');
 	}
 };

@@ -1,9 +1,11 @@
 import { json } from '@sveltejs/kit';
-import { createSession, endSession, signIn } from '$lib/server/auth/accounts';
+import { endSession, sessionInfo } from '$lib/server/auth/sessions';
+import { signIn } from '$lib/server/auth/sign-in';
+import { startSession } from '$lib/server/auth/start-session';
 import { api, readJson, requireUser } from '$lib/server/http';
-import { clearSessionCookie, setSessionCookie } from '$lib/server/session-cookie';
+import { clearSessionCookie } from '$lib/server/session-cookie';
 import { settings, store } from '$lib/server/store';
-import { signInRequestSchema, type SessionInfo } from '$lib/contract/protocol';
+import { signInRequestSchema } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
 /** Sign in: sets the session cookie and answers the token for `Authorization: Bearer`. */
@@ -12,26 +14,8 @@ export const POST: RequestHandler = (event) =>
 		const body = await readJson(event.request, signInRequestSchema, settings().maxJsonBytes);
 		const { db } = store();
 		const userId = await signIn(db, body.email, body.password, event.getClientAddress());
-		const { token, expiresAt } = await createSession(db, userId, settings().sessionHours);
-		setSessionCookie(event.cookies, event.url, token, settings().sessionHours);
-		const user = await db
-			.selectFrom('users')
-			.innerJoin('organisations', 'organisations.id', 'users.org_id')
-			.select(['users.id', 'users.email', 'users.name', 'users.role', 'organisations.name as org'])
-			.where('users.id', '=', userId)
-			.executeTakeFirstOrThrow();
-		const info: SessionInfo = {
-			token,
-			expiresAt,
-			user: {
-				id: user.id,
-				email: user.email,
-				name: user.name,
-				role: user.role,
-				organisation: user.org
-			}
-		};
-		return json(info, { status: 201 });
+		const session = await startSession(event, userId);
+		return json(await sessionInfo(db, session), { status: 201 });
 	});
 
 /** Who the session belongs to. */

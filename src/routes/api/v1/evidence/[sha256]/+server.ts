@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { api, requireUser } from '$lib/server/http';
+import { evidenceStore } from '$lib/server/evidence';
 import { Problem } from '$lib/server/problem';
 import { openEvidence, receiveEvidence } from '$lib/server/sync/evidence';
 import { settings, store } from '$lib/server/store';
@@ -24,15 +25,14 @@ export const PUT: RequestHandler = (event) =>
 				'unsupported-media-type',
 				'Send the photo as image/jpeg or application/octet-stream.'
 			);
-		const { maxPhotoBytes, dataDir } = settings();
 		const { held, bytes } = await receiveEvidence(
 			store().db,
-			dataDir,
+			evidenceStore(),
 			user,
 			sha256,
 			event.request.body,
 			Number(event.request.headers.get('content-length') ?? NaN),
-			maxPhotoBytes
+			settings().maxPhotoBytes
 		);
 		const receipt: EvidenceReceipt = { sha256, bytes };
 		return json(receipt, { status: held ? 200 : 201 });
@@ -43,7 +43,7 @@ export const GET: RequestHandler = (event) =>
 	api(async () => {
 		const user = requireUser(event);
 		const sha256 = hashParam(event.params.sha256);
-		const { stream, bytes } = await openEvidence(store().db, settings().dataDir, user, sha256);
+		const { stream, bytes } = await openEvidence(store().db, evidenceStore(), user, sha256);
 		return new Response(stream, {
 			headers: {
 				'content-type': 'image/jpeg',
