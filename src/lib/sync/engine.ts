@@ -138,6 +138,8 @@ export async function requeueAbandoned(
 			photosToUpload: 0,
 			photosUploaded: 0,
 			nextAttemptAt: null,
+			// Its last try did not fail: it stopped. An older failure's words no longer apply.
+			lastError: null,
 			updatedAt: now().toISOString()
 		});
 	return abandoned.length;
