@@ -254,6 +254,10 @@ test.describe('sync', () => {
 			expect(cut!.forwardedBytes).toBeLessThan(cut!.bodyBytes);
 			expect(first.queued.lastError).toBe('No connection to the server.');
 			await restarted;
+			// The half-received photo's temporary file did not outlive the kill.
+			const tmp = join(t.server.dataDir, 'evidence', 'tmp');
+			expect(t.server.output()).toMatch(/the start-up sweep removed \d+ unfinished upload file/);
+			expect(existsSync(tmp) ? readdirSync(tmp) : []).toEqual([]);
 
 			// Wake 2, at the retry time: photos and report stored, but the 201's body is cut off.
 			await expect.poll(() => Date.now() >= first.due, { timeout: 30_000 }).toBe(true);
@@ -283,6 +287,9 @@ test.describe('sync', () => {
 				expect(sha256Hex(Buffer.from(await stored.arrayBuffer()))).toBe(sha);
 			}
 			expect(detail.photos).toHaveLength(2);
+			// Each photo stored once, and nothing left half-written.
+			expect((await onServer(t)).photoFiles).toBe(2);
+			expect(existsSync(tmp) ? readdirSync(tmp) : []).toEqual([]);
 			// Back in the app, the receipt the worker stored shows.
 			await page.goto(t.url);
 			await expect(page.getByText('All synced')).toBeVisible();
