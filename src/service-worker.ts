@@ -11,7 +11,7 @@ import {
 	precacheAndRoute
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { BACKGROUND_SYNC_TAG, syncOutbox } from '$lib/app/sync/run';
+import { BACKGROUND_SYNC_TAG, syncOutbox, wakeAgain } from '$lib/app/sync/run';
 import { coreVariant, filesToCache } from '$lib/label/engine-files.js';
 import { ENGINE_SIZES_PATH, engineOf, type EngineId } from '$lib/pwa/engines.js';
 import { EngineDownloads } from '$lib/pwa/engine-downloads';
@@ -84,16 +84,22 @@ self.addEventListener('message', (event) => {
 });
 
 // Background Sync: the browser wakes the worker when the connection returns, even with the app
-// closed. A run that could not reach the server fails the event, so the browser tries again later.
+// closed. The run keeps the reports' retry times, except on the browser's last chance; while
+// something is still to send (a failed request, a retry time still to come), the event fails so
+// that the browser wakes the worker again later.
 interface SyncEvent extends ExtendableEvent {
 	readonly tag: string;
+	readonly lastChance: boolean;
 }
 self.addEventListener('sync', (event) => {
 	const sync = event as SyncEvent;
 	if (sync.tag !== BACKGROUND_SYNC_TAG) return;
 	sync.waitUntil(
-		syncOutbox().then((run) => {
-			if (run.ran && run.result.stopped === 'offline') throw new Error(run.result.message ?? '');
+		syncOutbox({ force: sync.lastChance }).then((run) => {
+			if (wakeAgain(run))
+				throw new Error(
+					run.ran ? (run.result.message ?? 'Reports wait for their retry time.') : 'Offline.'
+				);
 		})
 	);
 });

@@ -72,8 +72,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 	};
 }
 
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
 function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null) return Promise.resolve();
+	// A child that died of a signal has a signalCode and no exitCode: waiting for it would hang.
+	if (exited(child)) return Promise.resolve();
 	return new Promise((resolve) => {
 		// SIGTERM exercises the graceful shutdown; a server that hangs is killed after 5 s.
 		const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
@@ -86,7 +89,7 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 function kill(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+	if (exited(child)) return Promise.resolve();
 	return new Promise((resolve) => {
 		child.once('exit', () => resolve());
 		child.kill('SIGKILL');

@@ -6,6 +6,7 @@ import { ShelfcheckDatabase, type SignedReportRow } from './database';
 import { OutboxRepository } from './outbox.repo';
 import { ChainMovedError, SignedReportRepository } from './reports.repo';
 import { newOutboxEntry } from '$lib/sync/outbox';
+import { requeueAbandoned } from '$lib/sync/engine';
 
 const queued = (row: SignedReportRow, photos: string[] = []) =>
 	newOutboxEntry(row, photos, row.signedAt);
@@ -112,6 +113,39 @@ describe('the outbox', () => {
 		});
 		await outbox.retry('r1', T);
 		expect(await outbox.entry('r1')).toMatchObject({ state: 'queued', rejection: null });
+		db.close();
+	});
+
+	it('gives the engine back what a vanished run left uploading, queued and due now', async () => {
+		const db = new ShelfcheckDatabase(fresh());
+		const outbox = new OutboxRepository(db);
+		await db.inspections.bulkAdd([draft('inspection-r1'), draft('inspection-r2')]);
+		const signing = new SignedReportRepository(db);
+		await signing.storeSigned(report('r1'), draft('inspection-r1'), queued(report('r1')));
+		await signing.storeSigned(
+			report('r2', 'hash-r1'),
+			draft('inspection-r2'),
+			queued(report('r2'))
+		);
+		await outbox.update('r2', {
+			state: 'uploading',
+			photosToUpload: 2,
+			photosUploaded: 1,
+			attempts: 6,
+			nextAttemptAt: '2026-11-22T11:00:00.000Z',
+			lastError: 'No connection to the server.'
+		});
+		expect(await requeueAbandoned(outbox, () => new Date(T))).toBe(1);
+		expect(await outbox.entry('r2')).toMatchObject({
+			state: 'queued',
+			photosToUpload: 0,
+			photosUploaded: 0,
+			attempts: 6,
+			nextAttemptAt: null,
+			lastError: null,
+			updatedAt: T
+		});
+		expect((await outbox.pending()).map((e) => e.reportId)).toEqual(['r1', 'r2']);
 		db.close();
 	});
 });

@@ -1,7 +1,20 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { runSync, type Reply, type SyncProblem, type SyncServer, type SyncStore } from './engine';
-import { newOutboxEntry, retryDelay, describeOutboxEntry, type OutboxEntry } from './outbox';
+import {
+	requeueAbandoned,
+	runSync,
+	type Reply,
+	type SyncProblem,
+	type SyncServer,
+	type SyncStore
+} from './engine';
+import {
+	newOutboxEntry,
+	nextRetryAt,
+	retryDelay,
+	describeOutboxEntry,
+	type OutboxEntry
+} from './outbox';
 import type { ReportReceipt } from '$lib/contract/protocol';
 
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -58,16 +71,24 @@ function device(reports: { photos: number }[]) {
 	return { store, entries, photos, updates, ids: [...entries.keys()] };
 }
 
+const CUT: SyncProblem = {
+	kind: 'transient',
+	message: 'The server’s answer was cut off; it will be sent again.'
+};
+
 /**
  * A server that keeps the protocol's promises: hashes what it receives, refuses a report whose
  * photos it lacks (409), answers the same report again with the same receipt, a different one
- * under the same id with 409. `failAfter` cuts the connection after that many calls.
+ * under the same id with 409. `failAfter` cuts the connection after that many calls, before the
+ * server sees the request; `cutAnswers` names calls (by number, from 1) whose answer is cut off
+ * after "the headers": the server has done the work, the device never reads the answer.
  */
 class FakeServer implements SyncServer {
 	evidence = new Map<string, number>();
 	reports = new Map<string, { jws: string; receipt: ReportReceipt }>();
 	calls: string[] = [];
 	failAfter = Infinity;
+	cutAnswers = new Set<number>();
 	problem: SyncProblem = { kind: 'transient', message: 'No connection to the server.' };
 	refuseReport: SyncProblem | null = null;
 	/** Forgets a photo right after the first missing-evidence answer (a lost upload). */
@@ -77,7 +98,9 @@ class FakeServer implements SyncServer {
 		this.calls.push(name);
 		if (this.calls.length > this.failAfter)
 			return Promise.resolve({ ok: false, problem: this.problem });
-		return Promise.resolve(run());
+		const reply = run();
+		if (this.cutAnswers.has(this.calls.length)) return Promise.resolve({ ok: false, problem: CUT });
+		return Promise.resolve(reply);
 	}
 
 	missingEvidence(hashes: string[]) {
@@ -142,6 +165,8 @@ class FakeServer implements SyncServer {
 }
 
 const at = (ms: number) => () => new Date(T0.getTime() + ms);
+/** Longer than any wait the first few failures ask for. */
+const RETRY_WAIT_MAX = 10 * 60_000;
 
 describe('runSync', () => {
 	it('sends the photos, then the report, and calls it synced only with the receipt', async () => {
@@ -306,6 +331,169 @@ describe('runSync', () => {
 		await runSync(store, new FakeServer(), { now: at(0) });
 		expect(entries.get(ids[0]!)!.state).toBe('rejected');
 		expect(entries.get(ids[0]!)!.rejection?.message).toMatch(/no longer on this device/);
+	});
+});
+
+describe('runSync through cut answers and abandoned runs', () => {
+	it('a receipt cut off after the server stored the report: retried with backoff, synced by the next receipt, stored once', async () => {
+		const { store, entries, ids } = device([{ photos: 1 }]);
+		const server = new FakeServer();
+		server.cutAnswers.add(3); // missing, photo, report: the report's 201 never arrives whole
+		const first = await runSync(store, server, { now: at(0), random: () => 0.25 });
+		expect(first).toMatchObject({ synced: 0, stopped: 'offline', waiting: 1 });
+		expect(server.reports.size).toBe(1);
+		const entry = entries.get(ids[0]!)!;
+		expect(entry).toMatchObject({ state: 'queued', attempts: 1, receipt: null });
+		expect(entry.lastError).toMatch(/cut off/);
+		const wait = new Date(entry.nextAttemptAt!).getTime() - T0.getTime();
+		expect(wait).toBe(retryDelay(1, () => 0.25));
+
+		expect(await runSync(store, server, { now: at(wait - 1) })).toMatchObject({ waiting: 1 });
+		expect(await runSync(store, server, { now: at(wait) })).toMatchObject({ synced: 1 });
+		expect(entries.get(ids[0]!)!).toMatchObject({
+			state: 'synced',
+			attempts: 0,
+			receipt: server.reports.get(ids[0]!)!.receipt
+		});
+		expect(server.reports.size).toBe(1);
+		expect([...server.evidence.values()]).toEqual([1]);
+	});
+
+	it('a photo’s answer or the photo check cut off: a failed attempt, and what arrived is not sent again', async () => {
+		const { store, entries, ids } = device([{ photos: 2 }]);
+		const server = new FakeServer();
+		server.cutAnswers.add(2); // the first photo's answer
+		await runSync(store, server, { now: at(0) });
+		expect(entries.get(ids[0]!)!).toMatchObject({ state: 'queued', attempts: 1 });
+		server.cutAnswers = new Set([server.calls.length + 1]); // the next photo check
+		await runSync(store, server, { now: at(1), force: true });
+		expect(entries.get(ids[0]!)!).toMatchObject({ state: 'queued', attempts: 2 });
+		const calls = server.calls.length;
+		await runSync(store, server, { now: at(2), force: true });
+		expect(entries.get(ids[0]!)!.state).toBe('synced');
+		// The check named only the photo still missing; each photo stored once.
+		expect(server.calls.slice(calls)).toEqual([
+			'missing',
+			expect.stringMatching(/^photo /),
+			'report 0'
+		]);
+		expect([...server.evidence.values()]).toEqual([1, 1]);
+	});
+
+	it('a server port that throws is a failed request, not the end of the run', async () => {
+		const { store, entries, ids } = device([{ photos: 1 }]);
+		const server = new FakeServer();
+		server.putEvidence = () => Promise.reject(new TypeError('Failed to fetch'));
+		const result = await runSync(store, server, { now: at(0) });
+		expect(result).toMatchObject({
+			stopped: 'offline',
+			message: 'The request failed: Failed to fetch'
+		});
+		expect(entries.get(ids[0]!)!).toMatchObject({ state: 'queued', attempts: 1 });
+	});
+
+	it('an entry a vanished run left "uploading" is queued again and sent now, not at its old retry time', async () => {
+		const { store, entries, ids } = device([{ photos: 2 }, { photos: 1 }]);
+		// After many failures a forced run was uploading the second report's photos when its page
+		// reloaded: its retry time is 20 minutes away.
+		await store.update(ids[1]!, {
+			state: 'uploading',
+			photosToUpload: 1,
+			photosUploaded: 0,
+			attempts: 9,
+			nextAttemptAt: new Date(T0.getTime() + 20 * 60_000).toISOString()
+		});
+		const server = new FakeServer();
+		expect(await runSync(store, server, { now: at(0) })).toMatchObject({ synced: 2, waiting: 0 });
+		expect(entries.get(ids[1]!)!.state).toBe('synced');
+	});
+
+	it('a run that stops early leaves no entry "uploading"', async () => {
+		const { store, entries, ids } = device([{ photos: 1 }, { photos: 1 }]);
+		await store.update(ids[1]!, { state: 'uploading', photosToUpload: 1 });
+		const server = new FakeServer();
+		server.failAfter = 0;
+		await runSync(store, server, { now: at(0) });
+		expect([...entries.values()].map((e) => e.state)).toEqual(['queued', 'queued']);
+		expect(entries.get(ids[1]!)!).toMatchObject({ attempts: 0, nextAttemptAt: null });
+	});
+
+	it('requeueAbandoned touches only what is "uploading", and says how many', async () => {
+		const { store, entries, ids } = device([{ photos: 1 }, { photos: 1 }]);
+		await store.update(ids[0]!, { state: 'uploading', photosToUpload: 1, photosUploaded: 0 });
+		expect(await requeueAbandoned(store, at(5))).toBe(1);
+		expect(entries.get(ids[0]!)!).toMatchObject({
+			state: 'queued',
+			photosToUpload: 0,
+			nextAttemptAt: null,
+			updatedAt: at(5)().toISOString()
+		});
+		expect(await requeueAbandoned(store, at(6))).toBe(0);
+	});
+
+	// Every request of two runs' worth of traffic, failed in turn in each of the two ways a
+	// request can fail: before the server sees it, or after it did its work (the answer cut off).
+	for (const way of ['lost', 'answer cut'] as const)
+		it(`any one request failed (${way}): never "uploading" after a run, retried with a bounded wait, each report and photo stored once`, async () => {
+			// 3 reports of 1, 2 and 0 photos: 3 + 4 + 1 requests (a report without photos asks nothing).
+			const requests = 8;
+			for (let failing = 1; failing <= requests; failing++) {
+				const { store, entries, ids } = device([{ photos: 1 }, { photos: 2 }, { photos: 0 }]);
+				const server = new FakeServer();
+				if (way === 'lost') {
+					server.failAfter = failing - 1;
+				} else server.cutAnswers.add(failing);
+				let clock = 0;
+				for (
+					let run = 0;
+					run < 6 && [...entries.values()].some((e) => e.state !== 'synced');
+					run++
+				) {
+					const before = new Map([...entries].map(([id, e]) => [id, { ...e }]));
+					await runSync(store, server, { now: at(clock) });
+					if (way === 'lost') server.failAfter = Infinity;
+					for (const [id, entry] of entries) {
+						expect(entry.state).not.toBe('uploading');
+						if (entry.attempts > before.get(id)!.attempts) {
+							const wait = new Date(entry.nextAttemptAt!).getTime() - T0.getTime() - clock;
+							expect(wait).toBeGreaterThanOrEqual(retryDelay(entry.attempts, () => 0));
+							expect(wait).toBeLessThanOrEqual(retryDelay(entry.attempts, () => 1));
+						}
+						if (entry.state === 'synced')
+							expect(entry.receipt).toEqual(server.reports.get(id)!.receipt);
+					}
+					clock += RETRY_WAIT_MAX;
+				}
+				expect(ids.map((id) => entries.get(id)!.state)).toEqual(['synced', 'synced', 'synced']);
+				expect(server.reports.size).toBe(3);
+				expect([...server.evidence.values()].every((count) => count === 1)).toBe(true);
+				expect(server.evidence.size).toBe(3);
+				// The failure did hit a request: it was made again.
+				expect(server.calls.length).toBeGreaterThan(requests);
+			}
+		});
+});
+
+describe('nextRetryAt', () => {
+	const entry = (over: Partial<OutboxEntry>) => ({
+		...newOutboxEntry({ id: 'r', inspectionId: 'i', hash: 'h' }, [], 'now'),
+		...over
+	});
+	it('is the earliest retry time still to come among the pending entries', () => {
+		const t = (s: number) => new Date(T0.getTime() + s * 1000).toISOString();
+		expect(
+			nextRetryAt(
+				[
+					entry({ nextAttemptAt: t(30) }),
+					entry({ nextAttemptAt: t(10) }),
+					entry({ nextAttemptAt: t(-5) }),
+					entry({ state: 'rejected', nextAttemptAt: t(2) }),
+					entry({ nextAttemptAt: null })
+				],
+				T0.getTime()
+			)
+		).toBe(T0.getTime() + 10_000);
+		expect(nextRetryAt([entry({ nextAttemptAt: t(-5) })], T0.getTime())).toBeNull();
 	});
 });
 

@@ -4,8 +4,13 @@
  * service worker's Background Sync, and in unit tests against a fake server.
  *
  * A report is "synced" only with the server's receipt naming its hash. A refusal (4xx) marks it
- * rejected with the server's reason; a network or server failure leaves it queued with a
- * growing, jittered delay. Signed out or not enrolled stops the run without touching any entry.
+ * rejected with the server's reason; every other failure of a request, whole or partial (no
+ * connection, an answer cut off or unreadable, a 5xx, 429), leaves it queued with a growing,
+ * jittered delay. Signed out or not enrolled stops the run without counting an attempt.
+ *
+ * The caller holds the sync lock (one run at a time across tabs and the service worker), so an
+ * entry still "uploading" when a run starts belongs to a run that is gone (a reloaded page, a
+ * killed worker): it is queued again, to be sent now, not at its old retry time.
  */
 import { MAX_MISSING_QUERY, type ReportReceipt } from '$lib/contract/protocol';
 import { retryDelay, type OutboxEntry } from './outbox';
@@ -70,14 +75,16 @@ export async function runSync(
 ): Promise<SyncResult> {
 	const now = options.now ?? (() => new Date());
 	const result: SyncResult = { synced: 0, rejected: 0, waiting: 0, stopped: null, message: null };
+	await requeueAbandoned(store, now);
 	const entries = await store.pending();
+	const guarded = guard(server);
 	for (const [index, entry] of entries.entries()) {
 		if (!options.force && entry.nextAttemptAt && new Date(entry.nextAttemptAt) > now()) {
 			result.waiting++;
 			continue;
 		}
 		try {
-			const outcome = await syncOne(store, server, entry, now);
+			const outcome = await syncOne(store, guarded, entry, now);
 			if (outcome === 'synced') result.synced++;
 			else result.rejected++;
 		} catch (error) {
@@ -86,28 +93,79 @@ export async function runSync(
 			result.message = error.message;
 			// This entry and every one after it waits for the next run.
 			result.waiting += entries.length - index;
-			if (error.reason === 'offline') {
-				const attempts = entry.attempts + 1;
-				await store.update(entry.reportId, {
-					state: 'queued',
-					attempts,
-					nextAttemptAt: new Date(
-						now().getTime() + retryDelay(attempts, options.random)
-					).toISOString(),
-					lastError: error.message,
-					updatedAt: now().toISOString()
-				});
-			} else {
-				await store.update(entry.reportId, {
-					state: 'queued',
-					lastError: error.message,
-					updatedAt: now().toISOString()
-				});
-			}
+			await store.update(
+				entry.reportId,
+				error.reason === 'offline'
+					? failedAttempt(entry, error.message, now(), options.random)
+					: { state: 'queued', lastError: error.message, updatedAt: now().toISOString() }
+			);
 			break;
 		}
 	}
 	return result;
+}
+
+/** A failed attempt: queued again after a delay that grows with each failure in a row. */
+function failedAttempt(
+	entry: OutboxEntry,
+	message: string,
+	at: Date,
+	random?: () => number
+): Partial<OutboxEntry> {
+	const attempts = entry.attempts + 1;
+	return {
+		state: 'queued',
+		attempts,
+		nextAttemptAt: new Date(at.getTime() + retryDelay(attempts, random)).toISOString(),
+		lastError: message,
+		updatedAt: at.toISOString()
+	};
+}
+
+/**
+ * Entries left "uploading" by a run that is gone go back to the queue, due now: nothing was
+ * wrong with the server, the run just stopped existing. Only for a caller holding the sync lock
+ * (no other run can be under way); returns how many.
+ */
+export async function requeueAbandoned(
+	store: SyncStore,
+	now: () => Date = () => new Date()
+): Promise<number> {
+	const abandoned = (await store.pending()).filter((entry) => entry.state === 'uploading');
+	for (const entry of abandoned)
+		await store.update(entry.reportId, {
+			state: 'queued',
+			photosToUpload: 0,
+			photosUploaded: 0,
+			nextAttemptAt: null,
+			// Its last try did not fail: it stopped. An older failure's words no longer apply.
+			lastError: null,
+			updatedAt: now().toISOString()
+		});
+	return abandoned.length;
+}
+
+/**
+ * The server as the engine relies on it: a port that throws (it should answer a Reply, but a
+ * request can fail in ways an adapter did not foresee) is a failed request like any other.
+ */
+function guard(server: SyncServer): SyncServer {
+	const ask = async <T>(call: () => Promise<Reply<T>>): Promise<Reply<T>> => {
+		try {
+			return await call();
+		} catch (error) {
+			const message = error instanceof Error ? error.message : String(error);
+			return {
+				ok: false,
+				problem: { kind: 'transient', message: `The request failed: ${message}` }
+			};
+		}
+	};
+	return {
+		missingEvidence: (hashes) => ask(() => server.missingEvidence(hashes)),
+		putEvidence: (sha256, bytes) => ask(() => server.putEvidence(sha256, bytes)),
+		putReport: (reportId, jws) => ask(() => server.putReport(reportId, jws))
+	};
 }
 
 async function syncOne(
@@ -157,6 +215,8 @@ async function syncOne(
 			await store.update(entry.reportId, { photosUploaded: done + 1, updatedAt: stamp() });
 		}
 
+		// Only a receipt naming this report's hash makes it synced. One that did not arrive whole
+		// is a failed request: the next PUT of the same JWS is answered with the same receipt.
 		const sent = await server.putReport(entry.reportId, jws);
 		if (sent.ok) {
 			if (sent.value.reportHash !== entry.reportHash)

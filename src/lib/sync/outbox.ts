@@ -8,6 +8,12 @@ import type { ReportReceipt } from '$lib/contract/protocol';
 /** The Background Sync tag under which the service worker sends the outbox. */
 export const BACKGROUND_SYNC_TAG = 'shelfcheck-outbox';
 
+/**
+ * The Web Lock every sync run holds, in every tab and the service worker: one run at a time, and
+ * an entry marked "uploading" while no one holds it was left by a run that is gone.
+ */
+export const SYNC_LOCK = 'shelfcheck-sync';
+
 export type OutboxState = 'queued' | 'uploading' | 'synced' | 'rejected';
 
 export interface OutboxEntry {
@@ -69,6 +75,20 @@ export const RETRY_CAP_MS = 30 * 60_000;
 export function retryDelay(attempts: number, random: () => number = Math.random): number {
 	const ceiling = Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
 	return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+
+/**
+ * When the next pending entry's retry time comes (ms since the epoch), if one lies after `now`:
+ * a tab runs again then rather than at its next minute tick, so a retry waits what it said.
+ */
+export function nextRetryAt(entries: OutboxEntry[], now: number): number | null {
+	let next: number | null = null;
+	for (const entry of entries) {
+		if (!isPending(entry) || !entry.nextAttemptAt) continue;
+		const at = new Date(entry.nextAttemptAt).getTime();
+		if (at > now && (next === null || at < next)) next = at;
+	}
+	return next;
 }
 
 /** Entries still to send: queued or part-way. */

@@ -6,7 +6,7 @@
  */
 import { settings } from '$lib/db';
 import { deviceKey } from '$lib/app/device-key';
-import { fetchServer, problemOf } from './http-server';
+import { exchange, fetchServer, problemOf, type Answer } from './http-server';
 import {
 	ACCOUNT_KEY,
 	ENROLMENT_KEY,
@@ -21,18 +21,28 @@ export class AccountError extends Error {
 	override name = 'AccountError';
 }
 
-async function request(path: string, init: RequestInit): Promise<Response> {
-	try {
-		return await fetchServer(path, init);
-	} catch {
+/**
+ * One account request, its answer read whole. A cut-off answer may follow a change the server
+ * made (a session, an enrolment), so it says to try again, which is safe: signing in makes a new
+ * session, and enrolling the same key again answers the same device.
+ */
+async function request(path: string, init: RequestInit): Promise<Answer> {
+	const answer = await exchange(path, init);
+	if (answer === 'no-connection')
 		throw new AccountError('No connection to the server. Nothing was changed; try again online.');
-	}
+	if (answer === 'cut-off')
+		throw new AccountError('The server’s answer was cut off on the way. Try again.');
+	return answer;
 }
 
-async function failure(response: Response): Promise<AccountError> {
-	const problem = await problemOf(response);
-	return new AccountError(problem.message);
-}
+const failure = (answer: Answer) => new AccountError(problemOf(answer).message);
+
+/** A success whose body is not what the protocol promises (a portal's page, say). */
+const unreadable = () =>
+	new AccountError('The server’s answer could not be read; nothing was kept. Try again.');
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null;
 
 export async function signIn(email: string, password: string): Promise<Account> {
 	const response = await request(API.session, {
@@ -43,9 +53,11 @@ export async function signIn(email: string, password: string): Promise<Account> 
 	if (!response.ok) {
 		// The session endpoint answers 401 for a wrong password: say that, not "sign in to sync".
 		if (response.status === 401) throw new AccountError('That email and password do not match.');
-		throw await failure(response);
+		throw failure(response);
 	}
-	const { user } = (await response.json()) as SessionInfo;
+	const user = isRecord(response.body) ? (response.body as Partial<SessionInfo>).user : undefined;
+	if (!isRecord(user) || typeof user.id !== 'string' || typeof user.email !== 'string')
+		throw unreadable();
 	const account: Account = {
 		userId: user.id,
 		email: user.email,
@@ -85,7 +97,7 @@ export async function refreshAccount(): Promise<Account | null> {
 
 export async function signOut(): Promise<void> {
 	const response = await request(API.session, { method: 'DELETE' });
-	if (!response.ok && response.status !== 401) throw await failure(response);
+	if (!response.ok && response.status !== 401) throw failure(response);
 	const { account } = await loadAccount();
 	if (account) await settings.set(ACCOUNT_KEY, { ...account, signedIn: false });
 }
@@ -100,8 +112,9 @@ export async function enrolDevice(label: string): Promise<Enrolment> {
 		headers: { 'content-type': 'application/json' },
 		body: JSON.stringify({ label: label.trim(), publicJwk: key.publicJwk })
 	});
-	if (!response.ok) throw await failure(response);
-	const device = (await response.json()) as DeviceInfo;
+	if (!response.ok) throw failure(response);
+	const device = response.body as DeviceInfo | undefined;
+	if (!isRecord(device) || typeof device.kid !== 'string') throw unreadable();
 	if (device.kid !== key.kid)
 		throw new AccountError('The server computed another key id for this device; nothing was kept.');
 	const enrolment: Enrolment = {

@@ -6,12 +6,12 @@
 import { outbox } from '$lib/db';
 import { forgetEnrolment, markSignedOut } from './account';
 import { syncBlocker } from './account-state';
-import { runSync, type SyncOptions, type SyncResult } from '$lib/sync/engine';
+import { requeueAbandoned, runSync, type SyncOptions, type SyncResult } from '$lib/sync/engine';
+import { SYNC_LOCK } from '$lib/sync/outbox';
 import { httpSyncServer } from './http-server';
 import { refreshTeamRegister } from './team-register';
 
-export const SYNC_LOCK = 'shelfcheck-sync';
-export { BACKGROUND_SYNC_TAG } from '$lib/sync/outbox';
+export { BACKGROUND_SYNC_TAG, SYNC_LOCK } from '$lib/sync/outbox';
 
 export type Skipped = 'busy' | 'offline' | 'signed-out' | 'not-enrolled';
 export type SyncRun = { ran: true; result: SyncResult } | { ran: false; skipped: Skipped };
@@ -20,6 +20,7 @@ export async function syncOutbox(options: SyncOptions = {}): Promise<SyncRun> {
 	const blocked = await syncBlocker();
 	if (blocked) return { ran: false, skipped: blocked };
 
+	// Holding the lock is what lets the engine treat any "uploading" entry as abandoned.
 	const run = async (): Promise<SyncRun> => {
 		const result = await runSync(outbox, httpSyncServer(), options);
 		if (result.stopped === 'signed-out') await markSignedOut();
@@ -32,4 +33,26 @@ export async function syncOutbox(options: SyncOptions = {}): Promise<SyncRun> {
 	return navigator.locks.request(SYNC_LOCK, { ifAvailable: true }, (lock) =>
 		lock ? run() : { ran: false, skipped: 'busy' as const }
 	);
+}
+
+/**
+ * Waits for the sync lock, which is granted once the run holding it ends or its holder
+ * disappears (a closed or reloaded tab, a killed worker), then queues again whatever is still
+ * "uploading": the run that set it is gone. Returns how many.
+ */
+export async function reclaimAbandoned(): Promise<number> {
+	if (!navigator.locks) return 0;
+	return navigator.locks.request(SYNC_LOCK, () => requeueAbandoned(outbox));
+}
+
+/**
+ * Whether a Background Sync run should fail its event, so that the browser wakes the worker
+ * again later: something is still to send and a later try can send it (the connection failed,
+ * or a report waits for its retry time). Signed out or not enrolled waits for the inspector, and
+ * "busy" means a tab is syncing now (it registers again if it needs to).
+ */
+export function wakeAgain(run: SyncRun): boolean {
+	if (!run.ran) return run.skipped === 'offline';
+	const { stopped, waiting } = run.result;
+	return stopped === 'offline' || (stopped === null && waiting > 0);
 }

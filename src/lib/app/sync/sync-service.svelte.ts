@@ -1,13 +1,20 @@
 /**
  * Sync as the screens see it: the outbox (live, across tabs), the account and enrolment, and
  * the triggers. A run starts when the app starts, when the network returns, when the app comes
- * back to the foreground, every minute while it is open, when a report is signed (a new outbox
- * entry), and on "Sync now"; where the browser has Background Sync, the service worker also
- * runs one when the connection returns with the app closed.
+ * back to the foreground, when a report's retry time comes, every minute while it is open, when
+ * a report is signed (a new outbox entry), when the tab or worker that was uploading is gone,
+ * and on "Sync now"; where the browser has Background Sync, the service worker also runs one
+ * when the connection returns with the app closed.
  */
 import { outbox, watch } from '$lib/db';
 import { loadAccount, syncBlocker, type Account, type Enrolment } from './account-state';
-import { BACKGROUND_SYNC_TAG, isPending, isUnsynced, type OutboxEntry } from '$lib/sync/outbox';
+import {
+	BACKGROUND_SYNC_TAG,
+	isPending,
+	isUnsynced,
+	nextRetryAt,
+	type OutboxEntry
+} from '$lib/sync/outbox';
 import type { Skipped, SyncRun } from './run';
 
 // The engine, the HTTP client and the account calls load on first use, not with the first screen.
@@ -15,6 +22,8 @@ const accounts = () => import('./account');
 const syncing = () => import('./run');
 
 const EVERY_MINUTE = 60_000;
+/** After a retry time, so that the run finds the report due (timers may run a little early). */
+const RETRY_MARGIN_MS = 250;
 
 const WAITING: Record<Skipped, string> = {
 	offline: 'Offline: reports will sync when the connection returns.',
@@ -35,7 +44,10 @@ export class SyncService {
 
 	#started = false;
 	#known: string[] | null = null;
-	#again = false;
+	/** A trigger came during a run: one more run after it (forced if any trigger was "Sync now"). */
+	#again: { force: boolean } | null = null;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+	#awaitingLock = false;
 
 	start(): void {
 		if (this.#started || typeof window === 'undefined') return;
@@ -49,15 +61,22 @@ export class SyncService {
 				const known = this.#known;
 				this.#known = ids;
 				if (known !== null && ids.some((id) => !known.includes(id))) void this.sync();
+				this.#scheduleRetry();
+				if (!this.running && entries.some((entry) => entry.state === 'uploading'))
+					void this.#whenUploaderGone();
 			},
 			(error) => console.error('outbox', error)
 		);
-		void this.#loadAccount().then(async () => {
-			if (this.account && navigator.onLine) {
-				this.account = await (await accounts()).refreshAccount();
+		void (async () => {
+			try {
+				await this.#loadAccount();
+				if (this.account && navigator.onLine)
+					this.account = await (await accounts()).refreshAccount();
+			} catch (error) {
+				console.error('account', error);
 			}
 			await this.sync();
-		});
+		})();
 		window.addEventListener('online', () => void this.sync());
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'visible') void this.sync();
@@ -72,24 +91,32 @@ export class SyncService {
 
 	async sync(options: { force?: boolean } = {}): Promise<void> {
 		if (this.running) {
-			// A trigger during a run (a report signed meanwhile): one more run after this one.
-			this.#again = true;
+			this.#again = { force: Boolean(options.force || this.#again?.force) };
 			return;
 		}
 		this.running = true;
-		let run: SyncRun;
 		try {
-			// Most devices never sign in: decide that here, before loading the sync code at all.
-			const blocked = await syncBlocker();
-			run = blocked
-				? { ran: false, skipped: blocked }
-				: await (await syncing()).syncOutbox(options);
+			await this.#runOnce(options);
 		} catch (error) {
 			this.waitingFor = `Sync failed: ${error instanceof Error ? error.message : error}`;
-			return;
 		} finally {
 			this.running = false;
 		}
+		this.#scheduleRetry();
+		const again = this.#again;
+		this.#again = null;
+		if (again) await this.sync(again);
+		else if (this.entries.some((entry) => entry.state === 'uploading'))
+			void this.#whenUploaderGone();
+	}
+
+	async #runOnce(options: { force?: boolean }): Promise<void> {
+		// Most devices never sign in: decide that here, before loading the sync code at all (the
+		// run checks again, for the service worker's sake).
+		const blocked = await syncBlocker();
+		const run: SyncRun = blocked
+			? { ran: false, skipped: blocked }
+			: await (await syncing()).syncOutbox(options);
 		await this.#loadAccount();
 		this.waitingFor = run.ran
 			? run.result.stopped
@@ -99,10 +126,33 @@ export class SyncService {
 		const offline = run.ran ? run.result.stopped === 'offline' : run.skipped === 'offline';
 		// Only a lost connection is worth waking the service worker for when it returns.
 		if (offline && this.entries.some(isPending)) void registerBackgroundSync();
-		if (this.#again) {
-			this.#again = false;
-			await this.sync(options);
+	}
+
+	/** A run when the earliest retry time comes, instead of at the next minute's tick. */
+	#scheduleRetry(): void {
+		clearTimeout(this.#retryTimer);
+		const at = nextRetryAt(this.entries, Date.now());
+		if (at !== null)
+			this.#retryTimer = setTimeout(() => void this.sync(), at - Date.now() + RETRY_MARGIN_MS);
+	}
+
+	/**
+	 * An entry shows "uploading" while this tab is not syncing: another tab or the service worker
+	 * is, or was and has gone (closed, reloaded, killed). Once the lock is free, whatever is still
+	 * "uploading" was abandoned: it is queued again and sent now, not at its old retry time.
+	 */
+	async #whenUploaderGone(): Promise<void> {
+		if (this.#awaitingLock) return;
+		this.#awaitingLock = true;
+		let requeued = 0;
+		try {
+			requeued = await (await syncing()).reclaimAbandoned();
+		} catch (error) {
+			console.error('sync', error);
+		} finally {
+			this.#awaitingLock = false;
 		}
+		if (requeued > 0) await this.sync();
 	}
 
 	async signIn(email: string, password: string): Promise<void> {
