@@ -70,7 +70,7 @@ async function identifyAndScope(page, t, gtin, model, firstInVisit) {
 			await t.fill(inspector, 'Zoë Ångström');
 		await t.click(page.getByRole('button', { name: 'Continue' }));
 	}
-	await page.getByRole('heading', { name: 'Scope' }).waitFor();
+	await page.getByRole('heading', { name: 'Scope', exact: true }).waitFor();
 	const same = page.getByRole('button', { name: 'Same as last product' });
 	if (!firstInVisit && (await same.count()) > 0) {
 		await t.click(same);

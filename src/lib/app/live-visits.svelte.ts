@@ -22,9 +22,7 @@ export class LiveVisitList {
 	get items(): VisitSummary[] | undefined {
 		const rows = this.#rows.current;
 		if (!rows) return undefined;
-		const unsynced = new Set(
-			syncService.entries.filter(isUnsynced).map((entry) => entry.inspectionId)
-		);
+		const unsynced = syncService.entries.filter(isUnsynced).map((entry) => entry.inspectionId);
 		return summariseVisits(rows.visits, rows.inspections, unsynced);
 	}
 }

@@ -120,8 +120,9 @@ export interface VisitSummary {
 export function summariseVisits(
 	visits: readonly Visit[],
 	inspections: readonly Inspection[],
-	unsyncedIds: ReadonlySet<string>
+	unsyncedIds: Iterable<string>
 ): VisitSummary[] {
+	const unsynced = new Set(unsyncedIds);
 	const byVisit = new Map<string, Inspection[]>();
 	for (const inspection of inspections) {
 		if (!inspection.visitId) continue;
@@ -143,7 +144,7 @@ export function summariseVisits(
 					products: members.length,
 					signed: members.filter((inspection) => inspection.status === 'finished').length,
 					unsynced: members.filter(
-						(inspection) => inspection.status === 'finished' && unsyncedIds.has(inspection.id)
+						(inspection) => inspection.status === 'finished' && unsynced.has(inspection.id)
 					).length
 				}
 			];
