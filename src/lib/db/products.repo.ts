@@ -1,4 +1,5 @@
 import type { Inspection } from '$lib/inspection/model';
+import type { Visit } from '$lib/visit/visit';
 import {
 	mergeProductRecord,
 	productRecordId,
@@ -34,10 +35,17 @@ export class ProductRepository {
 	/**
 	 * Creates the draft and records its product in the register, in one transaction: a draft
 	 * never exists without the register knowing its product, and a failed write leaves neither.
+	 * `visit` is the visit it belongs to (new, or touched), stored in the same transaction.
 	 */
-	async createInspection(inspection: Inspection, product: RegisteredProduct): Promise<void> {
-		await this.db.transaction('rw', this.db.inspections, this.db.products, async () => {
+	async createInspection(
+		inspection: Inspection,
+		product: RegisteredProduct,
+		visit?: Visit
+	): Promise<void> {
+		const tables = [this.db.inspections, this.db.products, this.db.visits];
+		await this.db.transaction('rw', tables, async () => {
 			await this.db.inspections.add(inspection);
+			if (visit) await this.db.visits.put({ ...visit, updatedAt: inspection.updatedAt });
 			const id = productRecordId(product);
 			const existing = await this.db.products.get(id);
 			await this.db.products.put(mergeProductRecord(existing, product, inspection.createdAt));

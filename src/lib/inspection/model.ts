@@ -101,4 +101,9 @@ export interface Inspection {
 	 * analysis and keyed hashes. Feeds the printed-credential checks as indications.
 	 */
 	labelReadings?: LabelReading[];
+	/**
+	 * The visit (one place, one inspector, one day, one bundle) this inspection belongs to. Every
+	 * inspection has one from database version 6; a single product is a visit of one.
+	 */
+	visitId?: string;
 }

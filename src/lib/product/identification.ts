@@ -92,6 +92,8 @@ export type StartState = ({ code: CodeEntry } | { skipReason: string } | { label
 	 * taken there already belongs to it.
 	 */
 	draftId?: string;
+	/** The visit this product is inspected in (Next product); absent for a new visit. */
+	visitId?: string;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -172,7 +174,8 @@ const PARAMS = {
 	brand: 'brand',
 	hardwareVersion: 'hw',
 	serial: 'serial',
-	draftId: 'draft'
+	draftId: 'draft',
+	visitId: 'visit'
 } as const;
 
 /** The accepted label values travel as `read.model=...`: names and values, never credentials. */
@@ -195,6 +198,7 @@ export function startStateToParams(state: StartState): URLSearchParams {
 		if (card[field] !== '') params.set(PARAMS[field], card[field]);
 	}
 	if (state.draftId) params.set(PARAMS.draftId, state.draftId);
+	if (state.visitId) params.set(PARAMS.visitId, state.visitId);
 	for (const field of productLabelFields) {
 		const value = state.read?.[field];
 		if (value) params.set(`${READ_PREFIX}${field}`, value);
@@ -212,6 +216,7 @@ export function startStateFromParams(params: URLSearchParams): StartState | null
 		serial: params.get(PARAMS.serial) ?? ''
 	};
 	const draftId = params.get(PARAMS.draftId);
+	const visitId = params.get(PARAMS.visitId);
 	const read: AcceptedFromLabel = {};
 	for (const field of productLabelFields) {
 		const value = params.get(`${READ_PREFIX}${field}`);
@@ -219,6 +224,7 @@ export function startStateFromParams(params: URLSearchParams): StartState | null
 	}
 	const draft = {
 		...(draftId && /^[0-9a-f-]{36}$/.test(draftId) ? { draftId } : {}),
+		...(visitId && /^[0-9a-f-]{36}$/.test(visitId) ? { visitId } : {}),
 		...(Object.keys(read).length > 0 ? { read } : {})
 	};
 	if (method === 'label') return { label: true, card, ...draft };

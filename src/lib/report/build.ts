@@ -51,6 +51,8 @@ export function buildReportDocument(inputs: ReportInputs): CurrentReportDocument
 		schema: REPORT_SCHEMA,
 		reportId: inputs.reportId,
 		supersedes: inputs.supersedes,
+		// The visit the product was inspected in, so a visit's reports can be told together.
+		...(inspection.visitId ? { visitId: inspection.visitId } : {}),
 		product: productOf(inspection),
 		bundle: { id: bundle.id, name: bundle.name },
 		catalogueVersion: inspection.catalogueVersion,

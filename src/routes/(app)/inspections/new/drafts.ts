@@ -11,12 +11,14 @@ export function identifyQuery(fields: {
 	typed: string;
 	reason: string | null;
 	draftId?: string | null;
+	visitId?: string | null;
 	read?: Partial<Record<string, string>>;
 }): string {
 	const params = new URLSearchParams();
 	if (fields.typed) params.set('typed', fields.typed);
 	if (fields.reason !== null) params.set('reason', fields.reason);
 	if (fields.draftId) params.set('draft', fields.draftId);
+	if (fields.visitId) params.set('visit', fields.visitId);
 	for (const [field, value] of Object.entries(fields.read ?? {}))
 		if (value) params.set(`read.${field}`, value);
 	return params.toString();
