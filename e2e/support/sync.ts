@@ -1,14 +1,7 @@
 import { createHash } from 'node:crypto';
 import { expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { OutboxEntry } from '../../src/lib/sync/outbox';
-import {
-	addUser,
-	client,
-	setUp,
-	startApiServer,
-	type ApiServer,
-	type Engine
-} from './api';
+import { addUser, client, setUp, startApiServer, type ApiServer, type Engine } from './api';
 import { BIG_PHOTO, SMALL_PHOTO, enrolDevice as enrolAt, signReport } from './device';
 import type { FaultProxy } from './fault-proxy';
 
