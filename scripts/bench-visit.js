@@ -116,12 +116,20 @@ async function answerChecksAndSign(page, t) {
 				page.getByRole('textbox', { name: /^Reason/ }),
 				'Says "regular updates", no date.'
 			);
-		await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
-		const next = page.getByRole('button', { name: 'Next', exact: true });
-		if ((await next.count()) === 0 || !(await next.isEnabled())) break;
-		await t.click(next);
-		// The last check's Next leads to the review, where Sign report waits.
 		const sign = page.getByRole('button', { name: 'Sign report' });
+		if (fail) {
+			await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor();
+			const next = page.getByRole('button', { name: 'Next', exact: true });
+			if ((await next.count()) === 0 || !(await next.isEnabled())) break;
+			await t.click(next);
+		} else {
+			// A Pass moves on by itself (no tap): wait for the next check, or the review.
+			await page.waitForFunction(
+				(before) => document.querySelector('h1')?.textContent?.trim() !== before,
+				title
+			);
+		}
+		// The last check leads to the review, where Sign report waits.
 		await Promise.race([
 			sign.waitFor(),
 			page.getByRole('radiogroup', { name: 'Verdict' }).waitFor()
