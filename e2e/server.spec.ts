@@ -14,7 +14,7 @@ test('on an empty data directory the server creates its database and answers hea
 		expect(health).toMatchObject({
 			status: 'ok',
 			database: 'sqlite',
-			migration: '0003_sync'
+			migration: '0004_evidence_uploaders'
 		});
 		expect(health.version).toMatch(/^\d+\.\d+\.\d+\+/);
 		expect(existsSync(join(dataDir, 'shelfcheck.db'))).toBe(true);
@@ -58,7 +58,7 @@ test('the database survives a restart without migrating twice', async () => {
 	const second = await startServer({ dataDir });
 	try {
 		const health = await (await fetch(`${second.url}/api/v1/health`)).json();
-		expect(health.migration).toBe('0003_sync');
+		expect(health.migration).toBe('0004_evidence_uploaders');
 	} finally {
 		await second.stop();
 	}
@@ -116,7 +116,7 @@ test.describe('on PostgreSQL', () => {
 			expect(health).toMatchObject({
 				status: 'ok',
 				database: 'postgres',
-				migration: '0003_sync'
+				migration: '0004_evidence_uploaders'
 			});
 			const db = new pg.Client({ connectionString: url.href });
 			await db.connect();
