@@ -102,7 +102,7 @@ function drawVisitCover(pdf: ReportWriter, cover: VisitCover): void {
 }
 
 /** Column widths in points; GTIN, brand and model wrap, the indications are short words. */
-const WIDTHS = [78, 62, 70, 48, 48, 48, 48, 36, 57];
+const WIDTHS = [86, 58, 66, 48, 48, 48, 48, 36, 57];
 
 function productTable(pdf: ReportWriter, cover: VisitCover): void {
 	const head: TextStyle = { size: TYPE.small, style: 'bold' };
