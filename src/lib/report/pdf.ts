@@ -544,7 +544,11 @@ function photoStatus(entry: PhotoEntry, loaded: LoadedPhoto | undefined, page?: 
  * The header (from the report's second page) and footer (every page) on the report's pages, drawn
  * once the page count is known. Page numbers count the whole document.
  */
-export function drawRunningHeads(pdf: ReportWriter, content: ReportContent, pages: PageRange): void {
+export function drawRunningHeads(
+	pdf: ReportWriter,
+	content: ReportContent,
+	pages: PageRange
+): void {
 	const { doc } = pdf;
 	const total = doc.getNumberOfPages();
 	const style: TextStyle = { size: TYPE.tiny, colour: COLOURS.muted };

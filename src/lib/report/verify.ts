@@ -17,7 +17,7 @@ export type Verification =
 	  }
 	| { ok: false; reason: string };
 
-const fail = (reason: string): Verification => ({ ok: false, reason });
+const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
 /**
  * Verifies an exported report, the same way in the app (offline) and in `npm run verify`:
@@ -85,8 +85,7 @@ export async function verifyAnyExport(
 		reports.push({ ...checked.verification, file });
 	}
 	for (const name of evidence.keys()) {
-		if (!named.has(name))
-			return fail(`the file holds a photo no signed report names (${name})`);
+		if (!named.has(name)) return fail(`the file holds a photo no signed report names (${name})`);
 	}
 	return { ok: true, kind: 'visit', reports, photos: [...named].sort() };
 }
@@ -115,7 +114,7 @@ async function verifySigned(
 	| { ok: true; verification: Extract<Verification, { ok: true }>; photoFiles: Set<string> }
 	| { ok: false; reason: string }
 > {
-	const failHere = (reason: string) => fail(`${where}${reason}`) as { ok: false; reason: string };
+	const failHere = (reason: string) => fail(`${where}${reason}`);
 	const claimed = unverifiedPayload(jws);
 	if (!claimed) return failHere(`${where ? 'it' : 'report.jws'} is not a signed Shelfcheck report`);
 	// The key the report names; verifyReport holds it to the kid and to the document's device.

@@ -83,7 +83,7 @@ beforeAll(async () => {
 	const file = join(work, 'visit.pdf');
 	writeFileSync(file, pdf);
 	text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-	if (process.env.PDF_SPEC_OUT) writeFileSync(join(process.env.PDF_SPEC_OUT, "visit.pdf"), pdf);
+	if (process.env.PDF_SPEC_OUT) writeFileSync(join(process.env.PDF_SPEC_OUT, 'visit.pdf'), pdf);
 	pages = text.split('\f').filter((page) => page.trim());
 }, 60_000);
 

@@ -3,7 +3,13 @@ import { catalogue } from '$lib/catalogue';
 import { answerCheck, applicableChecks, createInspection } from '$lib/inspection';
 import type { Inspection } from '$lib/inspection/model';
 import { productRow, visitFor } from './visit';
-import { SHORT_OUTCOME, VISIT_COLUMNS, visitCover, type SignedProduct } from './visit-report';
+import {
+	SHORT_OUTCOME,
+	VISIT_COLUMNS,
+	visitCover,
+	visitFileStem,
+	type SignedProduct
+} from './visit-report';
 
 const VISIT = '99999999-9999-4999-8999-999999999999';
 const AT = '2026-11-22T09:00:00.000Z';
@@ -101,5 +107,11 @@ describe('the visit report cover', () => {
 
 	it('never words an indication as compliance', () => {
 		for (const words of Object.values(SHORT_OUTCOME)) expect(words).not.toMatch(/complian/i);
+	});
+
+	it('names its files by place and day, safely', () => {
+		expect(
+			visitFileStem({ place: { kind: 'shop', name: 'Café Électrique / 2' }, date: '2026-11-22' })
+		).toBe('shelfcheck-visit-caf-lectrique-2-2026-11-22');
 	});
 });

@@ -115,3 +115,13 @@ export function visitCover(
 		}))
 	};
 }
+
+/** A short, safe file name stem for a visit's files: shelfcheck-visit-<place>-<YYYY-MM-DD>. */
+export function visitFileStem(visit: Pick<Visit, 'place' | 'date'>): string {
+	const slug = visit.place.name
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '')
+		.slice(0, 40);
+	return `shelfcheck-visit-${slug || 'place'}-${visit.date}`;
+}
