@@ -15,6 +15,9 @@
  *    and every photo's SHA-256, including photos not shown.
  * Every page has "Page n of N" and the report id in its footer.
  *
+ * `prepareReport` and `drawReport` are the same drawing split in two, so that the visit report
+ * (`visit-pdf.ts`) draws several signed reports into one document with exactly this code.
+ *
  * Photos are embedded as their JPEG bytes (no re-encoding, so what is printed is what was
  * hashed), each checked against its SHA-256 first. A photo with a marked-up copy is replaced by
  * the copy, and an original that has a redacted copy is never embedded (see `photoVisibility`).
