@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,39 +7,9 @@ import { promisify } from 'node:util';
 import { unzipSync, zipSync } from 'fflate';
 import { goOfflineAfterFirstVisit } from './support/app';
 import { answerAndGoOn, answerShopVisitScope, shopVisit } from './support/shop-visit';
+import { npmVerify, saveDownload, verifyInApp } from './support/exports';
 
 const run = promisify(execFile);
-const root = new URL('..', import.meta.url).pathname;
-
-/** `npm run verify -- <file>` as a person would run it; resolves with its exit code and output. */
-async function npmVerify(file: string): Promise<{ code: number; output: string }> {
-	try {
-		const { stdout } = await run('npm', ['run', '--silent', 'verify', '--', file], { cwd: root });
-		return { code: 0, output: stdout };
-	} catch (error) {
-		const failed = error as { code: number; stdout: string };
-		return { code: failed.code, output: failed.stdout };
-	}
-}
-
-async function saveDownload(page: Page, button: string, dir: string): Promise<string> {
-	const download = page.waitForEvent('download', { timeout: 60_000 });
-	await page.getByRole('button', { name: button }).click();
-	const file = join(dir, (await download).suggestedFilename());
-	await (await download).saveAs(file);
-	return file;
-}
-
-async function verifyInApp(page: Page, file: string): Promise<string> {
-	await page.getByRole('link', { name: 'Shelfcheck' }).click();
-	await page.getByRole('link', { name: 'Verify a report' }).click();
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Choose file' }).click();
-	await (await chooser).setFiles(file);
-	const verdict = page.getByText(/^(Verified|Not verified: .*)$/);
-	await expect(verdict).toBeVisible();
-	return (await verdict.textContent())!;
-}
 
 test('a signed Shop visit: PDF, export, and verification in the app and with npm run verify', async ({
 	page,

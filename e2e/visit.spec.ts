@@ -1,8 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { unzipSync, zipSync } from 'fflate';
 import { goOfflineAfterFirstVisit } from './support/app';
+import { npmVerify, saveDownload, verifyInApp } from './support/exports';
 import { testdataUrl } from '../tests/testdata';
 
+const run = promisify(execFile);
 const labelPhoto = fileURLToPath(testdataUrl('photos/label-small-upright.jpg'));
 const products = [
 	{ gtin: '5012345678900', model: 'SC-CAM-200' },
@@ -47,8 +55,8 @@ async function passEveryCheckAndSign(page: Page) {
 	});
 }
 
-/** The visit ids named by the signed documents on this device, by GTIN. */
-function signedVisitIds(page: Page): Promise<Record<string, string>> {
+/** The signed reports on this device: by GTIN, the visit id and the report hash. */
+function signedReports(page: Page): Promise<Record<string, { visitId: string; hash: string }>> {
 	return page.evaluate(
 		() =>
 			new Promise((resolve) => {
@@ -57,13 +65,13 @@ function signedVisitIds(page: Page): Promise<Record<string, string>> {
 					const request = open.result.transaction('reports').objectStore('reports').getAll();
 					request.onsuccess = () => {
 						open.result.close();
-						const byGtin: Record<string, string> = {};
-						for (const row of request.result as { jws: string }[]) {
+						const byGtin: Record<string, { visitId: string; hash: string }> = {};
+						for (const row of request.result as { jws: string; hash: string }[]) {
 							const payload = row.jws.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
 							const doc = JSON.parse(
 								new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0)))
 							);
-							byGtin[doc.product.gtin] = doc.visitId;
+							byGtin[doc.product.gtin] = { visitId: doc.visitId, hash: row.hash };
 						}
 						resolve(byGtin);
 					};
@@ -133,7 +141,10 @@ test('a visit of three products: Next product carries place, inspector and bundl
 	}
 
 	// Every signed document names the same visit.
-	const visitIds = await signedVisitIds(page);
+	const reports = await signedReports(page);
+	const visitIds = Object.fromEntries(
+		Object.entries(reports).map(([gtin, { visitId }]) => [gtin, visitId])
+	);
 	expect(Object.keys(visitIds).sort()).toEqual(products.map((p) => `0${p.gtin}`).sort());
 	const [visitId] = new Set(Object.values(visitIds));
 	expect(new Set(Object.values(visitIds)).size).toBe(1);
@@ -155,4 +166,50 @@ test('a visit of three products: Next product carries place, inspector and bundl
 		await expect(listed.nth(i)).toContainText('PSTI-1:');
 		await expect(listed.nth(i)).toContainText('0 fails · 0 referrals');
 	}
+
+	// Visit report: one PDF naming every product's GTIN and every report's hash.
+	const dir = mkdtempSync(join(tmpdir(), 'shelfcheck-visit-'));
+	const pdfFile = await saveDownload(page, 'Visit report', dir);
+	expect(pdfFile).toMatch(/shelfcheck-visit-corner-electrics-\d{4}-\d{2}-\d{2}\.pdf$/);
+	const { stdout: text } = await run('pdftotext', ['-layout', pdfFile, '-']);
+	expect(text).toContain('Visit at Corner Electrics');
+	expect(text).toContain('Field indications, not a conformance assessment.');
+	for (const { gtin } of products) {
+		expect(text).toContain(`0${gtin}`);
+		expect(text).toContain(reports[`0${gtin}`]!.hash);
+	}
+
+	// Export visit: every report, each photo once, the visit PDF; npm run verify accepts it and
+	// names each report and photo, the Verify screen too.
+	const zipFile = await saveDownload(page, 'Export visit', dir);
+	const entries = unzipSync(new Uint8Array(readFileSync(zipFile)));
+	const reportFiles = Object.keys(entries).filter((name) => name.startsWith('reports/'));
+	const photoFiles = Object.keys(entries).filter((name) => name.startsWith('evidence/'));
+	expect(reportFiles).toHaveLength(3);
+	expect(photoFiles.length).toBeGreaterThan(0);
+	expect(entries['visit-report.pdf']).toBeDefined();
+	const verified = await npmVerify(zipFile);
+	expect(verified.code, verified.output).toBe(0);
+	expect(verified.output).toMatch(/^Verified$/m);
+	for (const name of [...reportFiles, ...photoFiles]) expect(verified.output).toContain(name);
+	for (const { hash } of Object.values(reports)) expect(verified.output).toContain(hash);
+
+	// One byte of one photo changed: refused, naming the photo.
+	const [photo] = photoFiles;
+	const changed = entries[photo!]!.slice();
+	changed[changed.length >> 1] = changed[changed.length >> 1]! ^ 1;
+	const tampered = join(dir, 'tampered.zip');
+	writeFileSync(tampered, zipSync({ ...entries, [photo!]: changed }));
+	const refused = await npmVerify(tampered);
+	expect(refused.code).toBe(1);
+	expect(refused.output).toMatch(
+		/^Not verified: reports\/[0-9a-f-]+\.jws: photo \d+ .*does not match/m
+	);
+	expect(refused.output).toContain(`(${photo})`);
+
+	expect(await verifyInApp(page, zipFile)).toBe('Verified');
+	await expect(
+		page.getByRole('list', { name: 'Reports checked' }).getByRole('listitem')
+	).toHaveCount(3);
+	expect(await verifyInApp(page, tampered)).toContain(`(${photo})`);
 });

@@ -56,6 +56,8 @@ export const SAMPLE_REASONS: Partial<Record<string, { verdict: Verdict; reason: 
 
 export interface SampleReport {
 	document: ReportDocument;
+	/** The signed report as exported. */
+	jws: string;
 	reportHash: string;
 	/** JPEG bytes by SHA-256, as the app's photo store would answer. */
 	photos: Map<string, Uint8Array>;
@@ -74,6 +76,8 @@ export interface SampleOptions {
 	photoCount?: number;
 	/** The redacted copy's JPEG (same pixel size as `jpeg`); by default a variant of `jpeg`. */
 	redactedJpeg?: Uint8Array;
+	/** For several products of one visit: their own report id, GTIN and model (and photos). */
+	product?: { reportId: string; gtin: string; model: string };
 }
 
 const T0 = Date.parse('2026-11-22T10:00:00.000Z');
@@ -104,9 +108,9 @@ export async function sampleReport(options: SampleOptions): Promise<SampleReport
 		place: { ...SAMPLE.place, kind: context },
 		inspector: SAMPLE.inspector,
 		product: {
-			gtin: SAMPLE.gtin,
+			gtin: options.product?.gtin ?? SAMPLE.gtin,
 			brand: SAMPLE.brand,
-			model: SAMPLE.model,
+			model: options.product?.model ?? SAMPLE.model,
 			hardwareVersion: 'rev. B',
 			batch: 'L2026-41'
 		}
@@ -146,7 +150,10 @@ export async function sampleReport(options: SampleOptions): Promise<SampleReport
 		extra: Partial<PhotoRecord> = {},
 		jpeg = options.jpeg
 	): Promise<PhotoRecord> => {
-		const bytes = distinctJpeg(jpeg, `${records.length + 1}`);
+		const bytes = distinctJpeg(
+			jpeg,
+			`${options.product ? `${options.product.reportId} ` : ''}${records.length + 1}`
+		);
 		const record: PhotoRecord = {
 			id: `photo-${records.length + 1}`,
 			inspectionId: inspection.id,
@@ -190,7 +197,7 @@ export async function sampleReport(options: SampleOptions): Promise<SampleReport
 		inspection,
 		catalogue,
 		photos: records,
-		reportId: SAMPLE.reportId,
+		reportId: options.product?.reportId ?? SAMPLE.reportId,
 		supersedes: null,
 		device: { keyId: key.kid, publicJwk: key.publicJwk },
 		appVersion: '0.1.0+test',
@@ -202,6 +209,7 @@ export async function sampleReport(options: SampleOptions): Promise<SampleReport
 	});
 	return {
 		document,
+		jws,
 		reportHash: await hashOfReport(jws),
 		photos,
 		redaction: { original: original.sha256, copy: copy.sha256 },

@@ -143,7 +143,9 @@ export class PageFlow {
 	readonly #bottom: number;
 	readonly #newPage: () => void;
 
-	constructor(area: { top: number; bottom: number }, newPage: () => void) {
+	/** `page` is the number of the page the flow starts on (a visit PDF holds several reports). */
+	constructor(area: { top: number; bottom: number }, newPage: () => void, page = 1) {
+		this.#page = page;
 		this.#top = area.top;
 		this.#bottom = area.bottom;
 		this.#y = area.top;

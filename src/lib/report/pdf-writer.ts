@@ -50,7 +50,8 @@ export class ReportWriter {
 
 	constructor(doc: JsPdf) {
 		this.doc = doc;
-		this.flow = new PageFlow(CONTENT, () => doc.addPage('a4', 'portrait'));
+		// Starts on the document's current last page, so photo page numbers hold in a visit PDF.
+		this.flow = new PageFlow(CONTENT, () => doc.addPage('a4', 'portrait'), doc.getNumberOfPages());
 	}
 
 	setText({ size, style = 'regular', colour = COLOURS.text }: TextStyle): void {

@@ -15,6 +15,9 @@
  *    and every photo's SHA-256, including photos not shown.
  * Every page has "Page n of N" and the report id in its footer.
  *
+ * `prepareReport` and `drawReport` are the same drawing split in two, so that the visit report
+ * (`visit-pdf.ts`) draws several signed reports into one document with exactly this code.
+ *
  * Photos are embedded as their JPEG bytes (no re-encoding, so what is printed is what was
  * hashed), each checked against its SHA-256 first. A photo with a marked-up copy is replaced by
  * the copy, and an original that has a redacted copy is never embedded (see `photoVisibility`).
@@ -26,6 +29,7 @@
  * app's first screen nothing; the app can still `import()` this module itself to keep even the
  * layout code out of its first chunk.
  */
+import type { jsPDF as JsPdf } from 'jspdf';
 import type { Catalogue } from '$lib/catalogue/types';
 import { checkReportDocument, type ReportDocument } from '$lib/contract/report-document';
 import { notCoveredLine, obligationWords, outcomeWords } from '$lib/inspection/indications';
@@ -81,6 +85,37 @@ export class ReportPdfError extends Error {
 
 /** Renders the report as PDF bytes. Throws `ReportPdfError` for a document or hash not valid. */
 export async function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array> {
+	const [prepared, jsPDF] = await Promise.all([prepareReport(input), loadJsPdf()]);
+	const { document } = input;
+	const doc = newReportDocument(jsPDF, prepared.fonts);
+	doc.setDocumentProperties({
+		title: `Shelfcheck field inspection report: ${prepared.content.title}`,
+		subject: prepared.content.notice,
+		author: document.inspector.name,
+		keywords: `shelfcheck report ${document.reportId} ${input.reportHash}`,
+		creator: `Shelfcheck ${document.appVersion}`
+	});
+	doc.setCreationDate(new Date(document.finishedAt));
+	doc.setFileId(input.reportHash.slice(0, 32).toUpperCase());
+	const pages = drawReport(doc, prepared);
+	drawRunningHeads(new ReportWriter(doc), prepared.content, pages);
+	return new Uint8Array(doc.output('arraybuffer'));
+}
+
+/** A report checked and with everything it draws loaded, ready for `drawReport`. */
+export interface PreparedReport {
+	content: ReportContent;
+	fonts: ReportFonts;
+	qr: Awaited<ReturnType<typeof encodeQr>>;
+	photos: Map<string, LoadedPhoto>;
+}
+
+export async function loadJsPdf(): Promise<typeof import('jspdf').jsPDF> {
+	return (await import('jspdf')).jsPDF;
+}
+
+/** Checks a report's input and loads its fonts, QR code and photos. Throws `ReportPdfError`. */
+export async function prepareReport(input: ReportPdfInput): Promise<PreparedReport> {
 	const checked = checkReportDocument(input.document);
 	if (!checked.ok) {
 		throw new ReportPdfError('invalid-document', `${checked.path}: ${checked.message}`);
@@ -95,10 +130,8 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array
 	} catch (error) {
 		throw new ReportPdfError('invalid-document', (error as Error).message);
 	}
-
 	const shown = [...content.identification, ...content.checks.flatMap((check) => check.photos)];
-	const [{ jsPDF }, fonts, qr, photos] = await Promise.all([
-		import('jspdf'),
+	const [fonts, qr, photos] = await Promise.all([
 		input.fonts ?? loadReportFonts(),
 		encodeQr(content.signature.qrPayload),
 		loadPhotos(
@@ -106,7 +139,11 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array
 			input.photo
 		)
 	]);
+	return { content, fonts, qr, photos };
+}
 
+/** An empty A4 document with the report's fonts, for one report or a visit's. */
+export function newReportDocument(jsPDF: typeof import('jspdf').jsPDF, fonts: ReportFonts): JsPdf {
 	const doc = new jsPDF({
 		unit: 'pt',
 		format: 'a4',
@@ -116,25 +153,29 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Uint8Array
 		putOnlyUsedFonts: true
 	});
 	registerFonts(doc, fonts);
-	doc.setDocumentProperties({
-		title: `Shelfcheck field inspection report: ${content.title}`,
-		subject: content.notice,
-		author: document.inspector.name,
-		keywords: `shelfcheck report ${document.reportId} ${reportHash}`,
-		creator: `Shelfcheck ${document.appVersion}`
-	});
 	doc.setLanguage('en-GB');
-	doc.setCreationDate(new Date(document.finishedAt));
-	doc.setFileId(reportHash.slice(0, 32).toUpperCase());
+	return doc;
+}
 
+/** The pages one report took, first and last (1-based, in the whole document). */
+export interface PageRange {
+	first: number;
+	last: number;
+}
+
+/**
+ * Draws one report's pages, from the document's current last page (a fresh document's first, or
+ * a new page the caller added); its running heads are drawn by `drawRunningHeads` at the end,
+ * once the page count is known.
+ */
+export function drawReport(doc: JsPdf, prepared: PreparedReport): PageRange {
+	const first = doc.getNumberOfPages();
 	const pdf = new ReportWriter(doc);
-	drawCover(pdf, content);
-	drawRollup(pdf, content);
-	drawChecks(pdf, content, photos);
-	drawAppendix(pdf, content, photos, qr);
-	drawRunningHeads(pdf, content);
-
-	return new Uint8Array(doc.output('arraybuffer'));
+	drawCover(pdf, prepared.content);
+	drawRollup(pdf, prepared.content);
+	drawChecks(pdf, prepared.content, prepared.photos);
+	drawAppendix(pdf, prepared.content, prepared.photos, prepared.qr);
+	return { first, last: doc.getNumberOfPages() };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -502,15 +543,22 @@ function photoStatus(entry: PhotoEntry, loaded: LoadedPhoto | undefined, page?: 
 	return 'Not shown: it belongs to no answered check.';
 }
 
-/** The header (from page 2) and footer (every page), drawn once the page count is known. */
-function drawRunningHeads(pdf: ReportWriter, content: ReportContent): void {
+/**
+ * The header (from the report's second page) and footer (every page) on the report's pages, drawn
+ * once the page count is known. Page numbers count the whole document.
+ */
+export function drawRunningHeads(
+	pdf: ReportWriter,
+	content: ReportContent,
+	pages: PageRange
+): void {
 	const { doc } = pdf;
 	const total = doc.getNumberOfPages();
 	const style: TextStyle = { size: TYPE.tiny, colour: COLOURS.muted };
-	for (let page = 1; page <= total; page++) {
+	for (let page = pages.first; page <= pages.last; page++) {
 		doc.setPage(page);
 		pdf.setText(style);
-		if (page > 1) {
+		if (page > pages.first) {
 			const right = content.notice.replace(/\.$/, '');
 			const room = CONTENT.width - doc.getTextWidth(right) - 24;
 			const left = fitText(
