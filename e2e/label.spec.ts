@@ -12,6 +12,7 @@ import {
 	startInspection
 } from './support/app';
 import { answerAndGoOn, answerShopVisitScope, shopVisit } from './support/shop-visit';
+import { stored } from './support/stored';
 import { testdataUrl } from '../tests/testdata';
 
 const run = promisify(execFile);
@@ -112,23 +113,61 @@ test('Read label offline proposes the model, serial, hardware revision and a pas
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await answerShopVisitScope(page);
 	await page.getByRole('button', { name: 'Start checks' }).click();
+	const proposal = page.getByRole('region', { name: 'Proposed from the label' });
+	const chosen = page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', {
+		checked: true
+	});
 	for (let i = 0; i < shopVisit.length; i++) {
-		if (shopVisit[i]!.title === 'Printed passwords') {
+		const title = shopVisit[i]!.title;
+		if (title === 'Model designation on the device') {
+			// The model accepted from the label is proposed, not answered, until one tap confirms it.
+			await expect(proposal).toContainText('Pass');
+			await expect(proposal).toContainText('“SC-CAM-200”');
+			await expect(chosen).toHaveCount(0);
+			expect((await stored(page)).inspections[0]!.answers['ID-01']).toBeUndefined();
+			await proposal.getByRole('button', { name: 'Confirm' }).click();
+			// Confirmed as a Pass, with the label photo as its evidence: it moves on by itself.
+			await expect(page.getByText(`Check 2 of ${shopVisit.length}`)).toBeVisible();
+			continue;
+		}
+		if (title === 'Printed passwords') {
 			// The reading answers the printed-password check as an indication.
 			await expect(page.getByText('Indication from the label reading: Refer')).toBeVisible();
-			await expect(page.getByText(/on the list of common default passwords/)).toBeVisible();
+			const fromLabel = page.getByRole('region', { name: 'From the label', exact: true });
+			await expect(fromLabel.getByText(/on the list of common default passwords/)).toBeVisible();
+			// The same findings are the proposed reason.
+			await expect(proposal).toContainText('Refer');
+			await expect(proposal).toContainText('on the list of common default passwords');
+			await expect(chosen).toHaveCount(0);
+			await proposal.getByRole('button', { name: 'Confirm' }).click();
+			// Not a Pass: it stays, with the proposed reason in the field to read or edit.
+			await expect(chosen).toHaveAccessibleName('Refer');
+			await expect(page.getByRole('textbox', { name: /^Reason/ })).toHaveValue(
+				/common default passwords/
+			);
+			await expect(page.getByText('1 of 1 required photo taken')).toBeVisible();
+			await expect(page.getByText('Confirmed as proposed from the label.')).toBeVisible();
+			await page.getByRole('button', { name: 'Next' }).click();
+			continue;
 		}
-		if (shopVisit[i]!.title === 'Password built from public details') {
+		if (title === 'Password built from public details') {
 			await expect(page.getByText('Indication from the label reading: Pass')).toBeVisible();
+			// Left unconfirmed: answered by hand below, so not marked as proposed.
+			await expect(proposal).toContainText('Pass');
 		}
 		await answerAndGoOn(page, i);
 	}
+	const { answers } = (await stored(page)).inspections[0]!;
+	expect(answers['ID-01']).toMatchObject({ verdict: 'PASS', proposedBy: 'label' });
+	expect(answers['PHY-01']).toMatchObject({ verdict: 'REFER', proposedBy: 'label' });
+	expect(answers['PHY-03']).toMatchObject({ verdict: 'PASS' });
+	expect(answers['PHY-03']).not.toHaveProperty('proposedBy');
 
 	// Only the analysis and keyed hashes are on the device, not the password.
-	const stored = await storedText(page);
-	expect(stored).toContain('"readFromLabel":["model","hardwareVersion","serial"]');
-	expect(stored).toContain('"commonDefault":"exact"');
-	expect(stored).not.toContain(PASSWORD);
+	const onDevice = await storedText(page);
+	expect(onDevice).toContain('"readFromLabel":["model","hardwareVersion","serial"]');
+	expect(onDevice).toContain('"commonDefault":"exact"');
+	expect(onDevice).not.toContain(PASSWORD);
 
 	await page.getByRole('button', { name: 'Sign report' }).click();
 	await page.getByRole('dialog').getByRole('button', { name: 'Sign report' }).click();
@@ -139,6 +178,7 @@ test('Read label offline proposes the model, serial, hardware revision and a pas
 	expect(pdfText).toContain('SC-CAM-200');
 	expect(pdfText).toContain('5C0A12345');
 	expect(pdfText).not.toContain(PASSWORD);
+	expect(pdfText).toContain('as proposed from the label');
 
 	const exported = await saveDownload(page, 'Export', dir);
 	const files = unzipSync(readFileSync(exported));
@@ -151,6 +191,14 @@ test('Read label offline proposes the model, serial, hardware revision and a pas
 		hardwareVersion: '2.1',
 		readFromLabel: ['model', 'hardwareVersion', 'serial']
 	});
+	// The confirmed proposals cite the label photo taken on Identify, listed once.
+	const labelSha = document.photos.filter((p: { takenFor: string }) => p.takenFor === 'identify');
+	expect(labelSha).toHaveLength(1);
+	for (const checkId of ['ID-01', 'PHY-01']) {
+		const cited = document.answers.find((a: { checkId: string }) => a.checkId === checkId);
+		expect(cited).toMatchObject({ proposedBy: 'label' });
+		expect(cited.photos).toContain(labelSha[0].sha256);
+	}
 	expect(document.printedCredentials).toEqual([
 		expect.objectContaining({ unit: 1, kind: 'password', length: 9, commonDefault: 'exact' })
 	]);

@@ -2,6 +2,8 @@ import type { Verdict } from '$lib/catalogue/types';
 import { catalogue } from '$lib/catalogue';
 import { settings } from '$lib/db';
 import { answerCheck, type CheckAnswer } from '$lib/inspection';
+import type { Proposal } from '$lib/label/proposals';
+import { linkPhoto } from './evidence/photo-links';
 import type { LiveInspection } from './live-inspection.svelte';
 
 /** How long "Pass" is shown before the next check opens: long enough to see, and to cancel. */
@@ -18,7 +20,11 @@ export class CheckAnswerForm {
 	reason = $state('');
 	/** Pass was just chosen: the next check opens unless the inspector stays. */
 	advancing = $state(false);
+	/** The label photo could not be linked when a proposal was confirmed. */
+	linkError = $state<string | null>(null);
 	#loadedFor: string | null = null;
+	/** The answer shown is the label's proposal, confirmed and not changed since. */
+	#proposedBy: 'label' | undefined;
 	#checkId: string | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	readonly #live: LiveInspection;
@@ -41,10 +47,42 @@ export class CheckAnswerForm {
 		this.#checkId = checkId;
 		this.verdict = stored?.verdict;
 		this.reason = stored?.reason ?? '';
+		this.#proposedBy = stored?.proposedBy;
+		this.linkError = null;
 	}
 
 	choose(verdict: Verdict): void {
 		this.verdict = verdict;
+		this.#proposedBy = undefined;
+		this.#afterChoice(verdict);
+	}
+
+	/**
+	 * One tap takes the label's proposal as the answer: its verdict and reason, marked as
+	 * proposed, with the label photo linked as the check's evidence.
+	 */
+	async confirm(proposal: Proposal, inspectionId: string): Promise<void> {
+		const checkId = this.#checkId;
+		if (!checkId) return;
+		let linked = false;
+		try {
+			linked = await linkPhoto(inspectionId, proposal.photoId, checkId);
+			this.linkError = linked
+				? null
+				: 'The label photo is no longer on this device: add a photo to this check.';
+		} catch (error) {
+			this.linkError = `The label photo could not be linked (${error instanceof Error ? error.message : error}).`;
+		}
+		if (this.#checkId !== checkId) return; // another check was opened meanwhile
+		this.verdict = proposal.verdict;
+		this.reason = proposal.reason;
+		this.#proposedBy = 'label';
+		this.#afterChoice(proposal.verdict);
+		// Stay to say what is missing rather than move on past it.
+		if (!linked) this.stay();
+	}
+
+	#afterChoice(verdict: Verdict): void {
 		this.#save();
 		this.stay();
 		if (verdict !== 'PASS') return;
@@ -58,6 +96,7 @@ export class CheckAnswerForm {
 
 	/** The Reason field changed (bound to `reason`). */
 	typed(): void {
+		this.#proposedBy = undefined;
 		this.stay();
 		this.#save();
 	}
@@ -76,10 +115,17 @@ export class CheckAnswerForm {
 	}
 
 	#save(): void {
-		const [checkId, verdict, reason] = [this.#checkId, this.verdict, this.reason];
+		const [checkId, verdict, reason, proposedBy] = [
+			this.#checkId,
+			this.verdict,
+			this.reason,
+			this.#proposedBy
+		];
 		// A reason typed before any verdict stays on screen and is saved with the verdict.
 		if (!checkId || !verdict) return;
-		void this.#live.change((i) => answerCheck(i, catalogue, checkId, verdict, reason, now()));
+		void this.#live.change((i) =>
+			answerCheck(i, catalogue, checkId, verdict, reason, now(), proposedBy)
+		);
 	}
 }
 

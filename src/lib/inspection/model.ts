@@ -70,6 +70,8 @@ export interface CheckAnswer {
 	/** As typed; required (non-blank) for every verdict except PASS before finishing. */
 	reason: string;
 	answeredAt: Timestamp;
+	/** Set when the inspector confirmed the answer the label reading proposed, unchanged. */
+	proposedBy?: 'label';
 }
 
 export interface Inspection {

@@ -222,7 +222,9 @@ export function answerCheck(
 	checkId: string,
 	verdict: Verdict,
 	reason: string,
-	now: Timestamp
+	now: Timestamp,
+	/** Only for a proposal confirmed as proposed; any later change answers without it. */
+	proposedBy?: 'label'
 ): Inspection {
 	assertDraft(inspection);
 	const check = findBundleCheck(catalogue, inspection, checkId);
@@ -240,7 +242,12 @@ export function answerCheck(
 			`Check ${check.id} does not apply with the current scope answers, so it cannot be answered.`
 		);
 	}
-	const answer: CheckAnswer = { verdict, reason, answeredAt: now };
+	const answer: CheckAnswer = {
+		verdict,
+		reason,
+		answeredAt: now,
+		...(proposedBy && { proposedBy })
+	};
 	return { ...inspection, answers: { ...inspection.answers, [checkId]: answer }, updatedAt: now };
 }
 

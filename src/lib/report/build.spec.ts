@@ -31,7 +31,7 @@ function photo(
 	};
 }
 
-function finishedShopVisit() {
+function finishedShopVisit(proposedBy?: 'label') {
 	let inspection = createInspection({
 		id: 'i',
 		now: T,
@@ -43,7 +43,7 @@ function finishedShopVisit() {
 	});
 	inspection = setScopeAnswer(inspection, 'forChildren', 'no', T);
 	inspection = setScopeAnswer(inspection, 'usesPasswords', 'no', T);
-	inspection = answerCheck(inspection, catalogue, 'ID-01', 'PASS', '', T);
+	inspection = answerCheck(inspection, catalogue, 'ID-01', 'PASS', '', T, proposedBy);
 	inspection = answerCheck(inspection, catalogue, 'DOC-06', 'FAIL', 'No period shown', T);
 	return { ...inspection, status: 'finished' as const, finishedAt: T };
 }
@@ -53,9 +53,9 @@ const device = {
 	publicJwk: { kty: 'EC' as const, crv: 'P-256' as const, x: 'xx', y: 'yy' }
 };
 
-function build(photos: PhotoRecord[] = []) {
+function build(photos: PhotoRecord[] = [], proposedBy?: 'label') {
 	return buildReportDocument({
-		inspection: finishedShopVisit(),
+		inspection: finishedShopVisit(proposedBy),
 		catalogue,
 		photos,
 		reportId: '3f1b2a9e-8c1d-4e55-9a0b-1c2d3e4f5a6b',
@@ -101,6 +101,20 @@ describe('buildReportDocument', () => {
 			outcome: 'FAIL',
 			checks: ['DOC-06']
 		});
+	});
+
+	it('marks an answer confirmed as the label proposed it, and only that one', () => {
+		const document = build(
+			[photo('p1', 'identify', 'a', { usedBy: ['identify', 'ID-01'] })],
+			'label'
+		);
+		expect(checkReportDocument(document)).toEqual({ ok: true, document });
+		expect(document.answers.map((a) => [a.checkId, a.proposedBy])).toEqual([
+			['ID-01', 'label'],
+			['DOC-06', undefined]
+		]);
+		expect(document.answers[1]).not.toHaveProperty('proposedBy');
+		expect(build().answers[0]).not.toHaveProperty('proposedBy');
 	});
 
 	it('leaves out photos of checks the scope switched off', () => {

@@ -77,7 +77,8 @@ export function buildReportDocument(inputs: ReportInputs): CurrentReportDocument
 					reason: answer.reason,
 					answeredAt: answer.answeredAt,
 					kind: check.kind ?? 'shows',
-					photos: [...new Set(photos.filter((p) => isUsedBy(p, check.id)).map((p) => p.sha256))]
+					photos: [...new Set(photos.filter((p) => isUsedBy(p, check.id)).map((p) => p.sha256))],
+					...(answer.proposedBy ? { proposedBy: answer.proposedBy } : {})
 				}
 			];
 		}),

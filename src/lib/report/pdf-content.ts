@@ -104,6 +104,8 @@ export interface CheckView {
 	indication: Indication;
 	reason: string;
 	answeredAt: string;
+	/** Confirmed as the label reading proposed it: said beside the time. */
+	proposedFromLabel?: true;
 	/** The provisions the check gives an indication on: "EN 303 645 5.1-1", "PSTI-1". */
 	provisions: string[];
 	/** The photos drawn with this check: those it cites that no earlier part of the report shows. */
@@ -439,6 +441,7 @@ export function reportContent(
 			indication: verdictIndication(answer.verdict, kind),
 			reason: answer.reason.trim(),
 			answeredAt: formatUtc(answer.answeredAt),
+			...(answer.proposedBy === 'label' ? { proposedFromLabel: true as const } : {}),
 			provisions: (check?.answers ?? []).map(
 				(ref) =>
 					`${provisionLabel(ref.framework, ref.id)}${ref.strength === 'partial' ? ' (in part)' : ''}`

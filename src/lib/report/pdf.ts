@@ -401,7 +401,8 @@ function drawCheck(pdf: ReportWriter, check: CheckView, photos: Map<string, Load
 
 	top = flow.y;
 	const used = pdf.indication(check.indication, CONTENT.left, top, TYPE.body);
-	pdf.drawLines([`Answered ${check.answeredAt}`], CONTENT.left + used + 12, top, {
+	const answered = `Answered ${check.answeredAt}${check.proposedFromLabel ? ', as proposed from the label' : ''}`;
+	pdf.drawLines([answered], CONTENT.left + used + 12, top, {
 		size: TYPE.small,
 		colour: COLOURS.muted
 	});
