@@ -125,6 +125,10 @@ test('Read label offline proposes the model, serial, hardware revision and a pas
 			await expect(proposal).toContainText('“SC-CAM-200”');
 			await expect(chosen).toHaveCount(0);
 			expect((await stored(page)).inspections[0]!.answers['ID-01']).toBeUndefined();
+			for (const width of [360, 390]) {
+				await page.setViewportSize({ width, height: 844 });
+				await page.screenshot({ path: testInfo.outputPath(`proposal-${width}x844.png`) });
+			}
 			await proposal.getByRole('button', { name: 'Confirm' }).click();
 			// Confirmed as a Pass, with the label photo as its evidence: it moves on by itself.
 			await expect(page.getByText(`Check 2 of ${shopVisit.length}`)).toBeVisible();
