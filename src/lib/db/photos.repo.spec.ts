@@ -33,7 +33,9 @@ describe('PhotoRepository', () => {
 	it('never replaces a stored photo', async () => {
 		const repo = open();
 		await repo.add(photo('a', 'ID-01'));
-		await expect(repo.add(photo('a', 'ID-01', { caption: 'other' }))).rejects.toThrow();
+		await expect(repo.add(photo('a', 'ID-01', { caption: 'other' }))).rejects.toMatchObject({
+			name: 'ConstraintError'
+		});
 		expect((await repo.get('a'))?.caption).toBe('');
 	});
 

@@ -85,7 +85,9 @@ describe('visits on the device', () => {
 		expect((await visits.get(visit.id))?.updatedAt).toBe(second.updatedAt);
 		// A failed insert (the same id again) leaves the visit as it was.
 		const again = { ...second, updatedAt: '2026-11-22T10:00:00.000Z' };
-		await expect(products.createInspection(again, { model: 'B-2' }, visit)).rejects.toThrow();
+		await expect(products.createInspection(again, { model: 'B-2' }, visit)).rejects.toMatchObject({
+			name: 'ConstraintError'
+		});
 		expect((await visits.get(visit.id))?.updatedAt).toBe(second.updatedAt);
 		db.close();
 	});
