@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
-import { verifyEveryReport } from '../src/lib/server/backup/verify';
+import { verifyEveryReport } from '../src/lib/server/backup/verify-backup';
 import { loadConfig, loadEvidenceConfig, StartupError } from '../src/lib/server/config';
 import { openStore } from '../src/lib/server/db';
 import { openEvidenceStore } from '../src/lib/server/evidence';

@@ -8,7 +8,7 @@ import { describeSweep, openEvidenceStore, setEvidenceStore } from '$lib/server/
 import { errorResponse } from '$lib/server/http';
 import { Problem } from '$lib/server/problem';
 import { requestToken } from '$lib/server/session-cookie';
-import { setSettings, setStore, settings, store } from '$lib/server/store';
+import { setSettings, setStore, settings, store } from '$lib/server/runtime';
 import { securityHeaders } from '$lib/server/security-headers.js';
 import { SETUP_LINK_EVENT, setupLinkMessage } from '$lib/server/setup-link.js';
 

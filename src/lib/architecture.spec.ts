@@ -126,7 +126,7 @@ describe('the boundary lint rules', () => {
 		).toEqual([expect.stringContaining('A pure core does no I/O')]);
 		expect(
 			await lint(
-				"import { store } from '$lib/server/store';\nexport const s = store;\n",
+				"import { store } from '$lib/server/runtime';\nexport const s = store;\n",
 				'src/lib/app/device-key.ts'
 			)
 		).toEqual([expect.stringContaining('Server code stays on the server')]);

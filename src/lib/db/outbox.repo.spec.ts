@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Inspection } from '$lib/inspection/model';
 import { ShelfcheckDatabase, type SignedReportRow } from './database';
 import { OutboxRepository } from './outbox.repo';
 import { ChainMovedError, SignedReportRepository } from './reports.repo';
 import { newOutboxEntry } from '$lib/sync/outbox';
 import { requeueAbandoned } from '$lib/sync/engine';
+import { freshNames, oldSchema } from './test-databases';
 
 const queued = (row: SignedReportRow, photos: string[] = []) =>
 	newOutboxEntry(row, photos, row.signedAt);
@@ -30,15 +30,7 @@ const draft = (id: string) =>
 	({ id, status: 'draft', updatedAt: T, createdAt: T }) as unknown as Inspection;
 
 describe('the outbox', () => {
-	const names: string[] = [];
-	const fresh = () => {
-		const name = `outbox-${Math.random()}`;
-		names.push(name);
-		return name;
-	};
-	afterEach(async () => {
-		for (const name of names.splice(0)) await Dexie.delete(name);
-	});
+	const fresh = freshNames('outbox');
 
 	it('queues a report in the transaction that stores it, and not when signing is refused', async () => {
 		const db = new ShelfcheckDatabase(fresh());
@@ -69,17 +61,7 @@ describe('the outbox', () => {
 	it('queues the reports signed before the outbox existed when the device upgrades', async () => {
 		const name = fresh();
 		// The schema as version 4 left it, with one signed report.
-		const old = new Dexie(name);
-		old
-			.version(1)
-			.stores({ inspections: 'id, status, updatedAt', settings: 'key', selfTest: 'id' });
-		old.version(2).stores({ inspections: 'id, status, updatedAt, [status+updatedAt]' });
-		old.version(3).stores({
-			inspections: 'id, status, updatedAt, [status+updatedAt], product.gtin, product.model',
-			products: 'id, gtin, model, updatedAt',
-			photos: 'id, inspectionId, [inspectionId+checkId], sha256, derivedFrom'
-		});
-		old.version(4).stores({ keys: 'id', reports: 'id, inspectionId, hash, signedAt' });
+		const old = oldSchema(name, 4);
 		await old.table('reports').add(report('old'));
 		old.close();
 

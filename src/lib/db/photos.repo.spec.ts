@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { ShelfcheckDatabase } from './database';
 import { PhotoRepository } from './photos.repo';
+import { oldSchema } from './test-databases';
 
 function photo(id: string, checkId: string, extra: Partial<PhotoRecord> = {}): PhotoRecord {
 	return {
@@ -33,7 +33,9 @@ describe('PhotoRepository', () => {
 	it('never replaces a stored photo', async () => {
 		const repo = open();
 		await repo.add(photo('a', 'ID-01'));
-		await expect(repo.add(photo('a', 'ID-01', { caption: 'other' }))).rejects.toThrow();
+		await expect(repo.add(photo('a', 'ID-01', { caption: 'other' }))).rejects.toMatchObject({
+			name: 'ConstraintError'
+		});
 		expect((await repo.get('a'))?.caption).toBe('');
 	});
 
@@ -67,17 +69,7 @@ describe('PhotoRepository', () => {
 
 	it('upgrades photos stored before links (version 5) to be cited by the check they were taken for', async () => {
 		const name = `t-${Math.random()}`;
-		const old = new Dexie(name);
-		old.version(5).stores({
-			inspections: 'id, status, updatedAt, [status+updatedAt], product.gtin, product.model',
-			settings: 'key',
-			selfTest: 'id',
-			products: 'id, gtin, model, updatedAt',
-			photos: 'id, inspectionId, [inspectionId+checkId], sha256, derivedFrom',
-			keys: 'id',
-			reports: 'id, inspectionId, hash, signedAt',
-			outbox: 'reportId, state, inspectionId, queuedAt'
-		});
+		const old = oldSchema(name, 5);
 		await old.table('photos').add(photo('a', 'PHY-01'));
 		old.close();
 		const repo = new PhotoRepository((db = new ShelfcheckDatabase(name)));

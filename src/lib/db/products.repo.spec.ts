@@ -62,7 +62,7 @@ describe('ProductRepository', () => {
 				gtin: '05012345678900',
 				model: 'SC-CAM-200'
 			})
-		).rejects.toThrow();
+		).rejects.toMatchObject({ name: 'ConstraintError' });
 		expect(await products.byGtin('05012345678900')).toBeUndefined();
 		expect(await db.inspections.count()).toBe(1);
 	});

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Inspection } from '$lib/inspection/model';
 import { ShelfcheckDatabase } from './database';
 import { ProductRepository } from './products.repo';
 import { VisitRepository } from './visits.repo';
 import type { Visit } from '$lib/visit/visit';
+import { freshNames, oldSchema } from './test-databases';
 
 const inspection = (id: string, createdAt: string, extra: Partial<Inspection> = {}) =>
 	({
@@ -24,31 +24,12 @@ const inspection = (id: string, createdAt: string, extra: Partial<Inspection> = 
 	}) as Inspection;
 
 describe('visits on the device', () => {
-	const names: string[] = [];
-	const fresh = () => {
-		const name = `visits-${Math.random()}`;
-		names.push(name);
-		return name;
-	};
-	afterEach(async () => {
-		for (const name of names.splice(0)) await Dexie.delete(name);
-	});
+	const fresh = freshNames('visits');
 
 	it('makes every inspection stored before visits existed a visit of one on upgrade', async () => {
 		const name = fresh();
 		// The schema as version 5 left it, with two inspections from different days.
-		const old = new Dexie(name);
-		old
-			.version(1)
-			.stores({ inspections: 'id, status, updatedAt', settings: 'key', selfTest: 'id' });
-		old.version(2).stores({ inspections: 'id, status, updatedAt, [status+updatedAt]' });
-		old.version(3).stores({
-			inspections: 'id, status, updatedAt, [status+updatedAt], product.gtin, product.model',
-			products: 'id, gtin, model, updatedAt',
-			photos: 'id, inspectionId, [inspectionId+checkId], sha256, derivedFrom'
-		});
-		old.version(4).stores({ keys: 'id', reports: 'id, inspectionId, hash, signedAt' });
-		old.version(5).stores({ outbox: 'reportId, state, inspectionId, queuedAt' });
+		const old = oldSchema(name, 5);
 		const a = inspection('11111111-1111-4111-8111-111111111111', '2026-11-20T10:00:00.000Z');
 		const b = inspection('22222222-2222-4222-8222-222222222222', '2026-11-21T15:30:00.000Z', {
 			status: 'finished',
@@ -104,7 +85,9 @@ describe('visits on the device', () => {
 		expect((await visits.get(visit.id))?.updatedAt).toBe(second.updatedAt);
 		// A failed insert (the same id again) leaves the visit as it was.
 		const again = { ...second, updatedAt: '2026-11-22T10:00:00.000Z' };
-		await expect(products.createInspection(again, { model: 'B-2' }, visit)).rejects.toThrow();
+		await expect(products.createInspection(again, { model: 'B-2' }, visit)).rejects.toMatchObject({
+			name: 'ConstraintError'
+		});
 		expect((await visits.get(visit.id))?.updatedAt).toBe(second.updatedAt);
 		db.close();
 	});

@@ -6,7 +6,7 @@ import { newOutboxEntry } from '$lib/sync/outbox';
 import { REPORT_TYP, reportHash, signCompact, signableJson } from '$lib/signing';
 import { deviceKey } from '$lib/app/device-key';
 import { buildReportDocument } from '$lib/report/build';
-import { photoCounts } from '$lib/app/evidence/photo-links';
+import { photoCounts } from '$lib/app/evidence/link-photos';
 import { checkReportDocument } from '$lib/contract/report-document';
 
 /**

@@ -1,6 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { setSessionCookie } from '../session-cookie';
-import { settings, store } from '../store';
+import { settings, store } from '../runtime';
 import { createSession } from './sessions';
 
 /**

@@ -3,7 +3,7 @@ import { changePassword } from '$lib/server/auth/users';
 import { formFailure, formFields } from '$lib/server/forms';
 import { Problem } from '$lib/server/problem';
 import { listDevices } from '$lib/server/sync/devices';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { deactivateUser, inviteUser, listUsers } from '$lib/server/auth/users';
 import { formFailure, formFields } from '$lib/server/forms';
 import { listDevices, revokeDevice } from '$lib/server/sync/devices';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {

@@ -1,6 +1,6 @@
 import { pageUser } from '$lib/server/review/page';
 import { productRegister } from '$lib/server/review/products';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -2,7 +2,7 @@ import { Problem } from '$lib/server/problem';
 import { FILTER_LABELS, filterSearch, readFilters } from '$lib/server/review/filters';
 import { pageUser } from '$lib/server/review/page';
 import { reviewReports, type ReviewPage } from '$lib/server/review/list';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

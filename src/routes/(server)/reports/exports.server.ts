@@ -2,7 +2,7 @@ import { error, type RequestEvent } from '@sveltejs/kit';
 import { readFilters } from '$lib/server/review/filters';
 import { pageUser } from '$lib/server/review/page';
 import { allReviewReports } from '$lib/server/review/list';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 
 /** The list's search, every page of it (a cursor in the link is ignored), for an export. */
 export async function exported(event: RequestEvent) {

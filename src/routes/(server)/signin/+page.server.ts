@@ -3,7 +3,7 @@ import { sameOriginPath } from '$lib/server/auth/next-path';
 import { signIn } from '$lib/server/auth/sign-in';
 import { startSession } from '$lib/server/auth/start-session';
 import { formFailure, formFields } from '$lib/server/forms';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({ signedInAs: locals.user?.email ?? null });

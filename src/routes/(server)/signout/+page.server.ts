@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { endSession } from '$lib/server/auth/sessions';
 import { clearSessionCookie } from '$lib/server/session-cookie';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => ({ signedIn: Boolean(locals.user) });

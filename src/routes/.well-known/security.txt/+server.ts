@@ -1,4 +1,4 @@
-import { settings } from '$lib/server/store';
+import { settings } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 /** RFC 9116: where to report a vulnerability (SECURITY_CONTACT); see SECURITY.md. */

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { acceptInvite, findInvite } from '$lib/server/auth/users';
 import { startSession } from '$lib/server/auth/start-session';
 import { formFailure, formFields } from '$lib/server/forms';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => ({

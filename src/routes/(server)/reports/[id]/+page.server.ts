@@ -1,6 +1,6 @@
 import { orPageError, pageUser } from '$lib/server/review/page';
 import { reviewReport } from '$lib/server/review/report';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,6 +1,6 @@
 import { exportFileName, reportsJson } from '$lib/server/review/export';
 import { rollups } from '$lib/server/review/list';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import { attachment, exported } from '../exports.server';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { api, readJson, requireUser } from '$lib/server/http';
 import { enrolDevice, listDevices } from '$lib/server/sync/devices';
-import { settings, store } from '$lib/server/store';
+import { settings, store } from '$lib/server/runtime';
 import { enrolDeviceRequestSchema } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 

@@ -1,6 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { version } from '$app/environment';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 /** Liveness and what this server runs on; it touches the database so a dead one shows here. */

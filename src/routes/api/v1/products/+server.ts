@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { api, requireUser } from '$lib/server/http';
 import { productRegister } from '$lib/server/review/products';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { ProductRegister } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 

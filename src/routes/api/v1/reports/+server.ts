@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { api, requireUser, validate } from '$lib/server/http';
 import { searchReports } from '$lib/server/reports/query';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import { reportQuerySchema } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 

@@ -4,7 +4,7 @@ import { signIn } from '$lib/server/auth/sign-in';
 import { startSession } from '$lib/server/auth/start-session';
 import { api, readJson, requireUser } from '$lib/server/http';
 import { clearSessionCookie } from '$lib/server/session-cookie';
-import { settings, store } from '$lib/server/store';
+import { settings, store } from '$lib/server/runtime';
 import { signInRequestSchema } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 

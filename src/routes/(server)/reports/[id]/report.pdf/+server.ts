@@ -1,7 +1,7 @@
 import { orPageError, pageUser } from '$lib/server/review/page';
 import { reportPdf } from '$lib/server/review/report';
 import { evidenceStore } from '$lib/server/evidence';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 /** The report's PDF, rendered here by the same module the app renders it with. */

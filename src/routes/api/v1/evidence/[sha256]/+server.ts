@@ -3,7 +3,7 @@ import { api, requireUser } from '$lib/server/http';
 import { evidenceStore } from '$lib/server/evidence';
 import { Problem } from '$lib/server/problem';
 import { openEvidence, receiveEvidence } from '$lib/server/sync/evidence';
-import { settings, store } from '$lib/server/store';
+import { settings, store } from '$lib/server/runtime';
 import { SHA256_HEX, type EvidenceReceipt } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { api, readJson, requireUser } from '$lib/server/http';
 import { missingEvidence } from '$lib/server/sync/evidence';
-import { settings, store } from '$lib/server/store';
+import { settings, store } from '$lib/server/runtime';
 import { missingEvidenceRequestSchema, type MissingEvidenceResponse } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 

@@ -3,7 +3,7 @@ import { api, readLimited, requireUser } from '$lib/server/http';
 import { Problem } from '$lib/server/problem';
 import { getReport } from '$lib/server/reports/query';
 import { receiveReport } from '$lib/server/reports/receive';
-import { settings, store } from '$lib/server/store';
+import { settings, store } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 /** Receives a signed report (body: the compact JWS); 201 stored, 200 the same again. */

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { orPageError, pageUser } from '$lib/server/review/page';
 import { reportPhoto } from '$lib/server/review/report';
 import { evidenceStore } from '$lib/server/evidence';
-import { store } from '$lib/server/store';
+import { store } from '$lib/server/runtime';
 import { SHA256_HEX } from '$lib/contract/protocol';
 import type { RequestHandler } from './$types';
 
