@@ -3,7 +3,7 @@ import { catalogue } from '$lib/catalogue';
 import { settings } from '$lib/db';
 import { answerCheck, type CheckAnswer } from '$lib/inspection';
 import type { Proposal } from '$lib/label/proposals';
-import { linkPhoto } from './evidence/photo-links';
+import { linkPhoto } from './evidence/link-photos';
 import type { LiveInspection } from './live-inspection.svelte';
 
 /** How long "Pass" is shown before the next check opens: long enough to see, and to cancel. */
