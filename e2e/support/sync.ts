@@ -161,3 +161,19 @@ export async function writeWhere(
 
 export const sha256Hex = (bytes: Buffer | Uint8Array) =>
 	createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Background Sync refused to every tab of the context, as when a person has turned the
+ * permission off: the tabs' own runs are then the only ones, so a test that watches the page's
+ * writes sees every attempt (the service worker's runs are invisible to `recordOutboxWrites`).
+ * The app falls back to its own triggers (online, visible, its retry timer).
+ */
+export async function withoutBackgroundSync(context: BrowserContext): Promise<void> {
+	await context.addInitScript(() => {
+		const manager = (globalThis as { SyncManager?: { prototype: { register: unknown } } })
+			.SyncManager;
+		if (manager)
+			manager.prototype.register = () =>
+				Promise.reject(new DOMException('Background Sync is off', 'NotAllowedError'));
+	});
+}
