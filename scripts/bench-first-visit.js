@@ -19,6 +19,10 @@ import { chromiumLaunchOptions } from './chromium.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const LIGHTHOUSE_RUNS = 3;
 const ENGINES = ['Barcode scanning', 'PDF export', 'Label reading'];
+/** The second offline step's files (as e2e/first-visit.spec.ts blocks them): the OCR engine, the
+ * scanner's WebAssembly, the PDF fonts. The worker asks for them only once the first step is
+ * stored; on loopback some arrive before the page has drawn "Ready to work offline". */
+const SECOND_STEP = /\/_app\/ocr\/|\/zxing_reader[^/]*\.wasm$|\/DejaVuSans[^/]*\.ttf$/;
 
 ensureBuild();
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -33,9 +37,11 @@ async function firstVisit(url) {
 		// Service worker requests are reported on the context in Chromium.
 		context.on('requestfinished', (request) => {
 			sizes.push(
-				request
-					.sizes()
-					.then((s) => ({ at: Date.now(), bytes: s.responseBodySize + s.responseHeadersSize }))
+				request.sizes().then((s) => ({
+					at: Date.now(),
+					second: SECOND_STEP.test(new URL(request.url()).pathname),
+					bytes: s.responseBodySize + s.responseHeadersSize
+				}))
 			);
 		});
 		const start = Date.now();
@@ -47,10 +53,14 @@ async function firstVisit(url) {
 		}
 		const stored = Date.now();
 		const all = await Promise.all(sizes);
-		const sum = (until) => all.filter((r) => r.at <= until).reduce((s, r) => s + r.bytes, 0);
+		const sum = (until, which = () => true) =>
+			all.filter((r) => r.at <= until && which(r)).reduce((s, r) => s + r.bytes, 0);
+		const firstStep = (r) => !r.second;
 		return {
-			bytesBeforeReady: sum(ready),
-			requestsBeforeReady: all.filter((r) => r.at <= ready).length,
+			// What "Ready to work offline" waits for: everything but the second step's files.
+			bytesBeforeReady: sum(ready, firstStep),
+			requestsBeforeReady: all.filter((r) => r.at <= ready && firstStep(r)).length,
+			secondStepBytesBeforeReadyShown: sum(ready, (r) => r.second),
 			bytesFirstVisit: sum(stored),
 			requestsFirstVisit: all.length,
 			msToReady: ready - start,
@@ -105,7 +115,7 @@ try {
 	await browser.close();
 	console.log(`Machine: ${JSON.stringify(results.machine)}`);
 	console.log(
-		`First visit: ${mb(visit.bytesBeforeReady)} in ${visit.requestsBeforeReady} requests before "Ready to work offline" (${visit.msToReady} ms); ` +
+		`First visit: ${mb(visit.bytesBeforeReady)} in ${visit.requestsBeforeReady} requests before "Ready to work offline" (${visit.msToReady} ms; ${mb(visit.secondStepBytesBeforeReadyShown)} of the second step already under way as it showed); ` +
 			`${mb(visit.bytesFirstVisit)} in ${visit.requestsFirstVisit} requests in all, every engine stored at ${visit.msToAllStored} ms`
 	);
 	const m = results.lighthouse.median;

@@ -1,10 +1,6 @@
-import {
-	db,
-	requestPersistence,
-	storageSelfTest,
-	storageStatus,
-	type StorageStatus
-} from '$lib/db';
+// Not `$lib/db`: the layout starts this, and the database loads after the first paint.
+import { loadDatabase } from '$lib/db/lazy';
+import type { StorageStatus } from '$lib/db/storage';
 
 /**
  * What the device can keep: checked once at start (ask for persistence, prove a Blob round-trips)
@@ -22,6 +18,7 @@ class DeviceStorage {
 			this.checked = true;
 			return;
 		}
+		const { db, requestPersistence, storageSelfTest } = await loadDatabase();
 		await requestPersistence();
 		const result = await storageSelfTest(db);
 		this.problem = result.ok ? null : result.reason;
@@ -30,7 +27,7 @@ class DeviceStorage {
 	}
 
 	async refresh(): Promise<void> {
-		this.status = await storageStatus();
+		this.status = await (await loadDatabase()).storageStatus();
 	}
 }
 

@@ -1,4 +1,7 @@
-import { inspections, LiveQuery, photos, type PhotoStats } from '$lib/db';
+// Not `$lib/db`: Home lists through this module, and loads the database after its first paint.
+import { database, loadDatabase } from '$lib/db/lazy';
+import { LiveQuery } from '$lib/db/live.svelte';
+import type { PhotoStats } from '$lib/db/photos.repo';
 import type { Inspection } from '$lib/inspection/model';
 import type { SaveState } from '$lib/ui/SaveStatus.svelte';
 
@@ -19,7 +22,7 @@ export class LiveInspection {
 		this.#id = id;
 		this.#record = new LiveQuery(() => {
 			const current = id();
-			return async () => (await inspections.get(current)) ?? null;
+			return async () => (await database().inspections.get(current)) ?? null;
 		});
 	}
 
@@ -42,6 +45,7 @@ export class LiveInspection {
 		this.saveState = 'saving';
 		try {
 			// Shown at once; the live query brings the same record (and another tab's) after.
+			const { inspections } = await loadDatabase();
 			this.#record.current = await inspections.update(this.#id(), rule);
 			this.saveState = 'saved';
 			this.#saveError = null;
@@ -70,13 +74,13 @@ export class LiveInspectionList {
 		this.#page = new LiveQuery(() => {
 			const limit = this.limit;
 			return async () => ({
-				items: await inspections.list(status, limit),
-				total: await inspections.count(status)
+				items: await database().inspections.list(status, limit),
+				total: await database().inspections.count(status)
 			});
 		});
 		this.#stats = new LiveQuery(() => {
 			const ids = (this.items ?? []).map((inspection) => inspection.id);
-			return () => photos.statsFor(ids);
+			return () => database().photos.statsFor(ids);
 		});
 	}
 

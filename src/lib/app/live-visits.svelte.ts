@@ -1,4 +1,5 @@
-import { LiveQuery, visits } from '$lib/db';
+import { database } from '$lib/db/lazy';
+import { LiveQuery } from '$lib/db/live.svelte';
 import type { Inspection } from '$lib/inspection';
 import { isUnsynced } from '$lib/sync/outbox';
 import { summariseVisits, type Visit, type VisitSummary } from '$lib/visit/visit';
@@ -10,6 +11,7 @@ export class LiveVisitList {
 
 	constructor(limit = 25) {
 		this.#rows = new LiveQuery(() => async () => {
+			const { visits } = database();
 			const recent = await visits.list(limit);
 			return {
 				visits: recent,
@@ -35,8 +37,8 @@ export class LiveVisit {
 		this.#rows = new LiveQuery(() => {
 			const visitId = id();
 			return async () => ({
-				visit: (await visits.get(visitId)) ?? null,
-				inspections: await visits.inspectionsOf(visitId)
+				visit: (await database().visits.get(visitId)) ?? null,
+				inspections: await database().visits.inspectionsOf(visitId)
 			});
 		});
 	}

@@ -19,7 +19,7 @@ export { DeviceKeyRepository } from './device-key.repo';
 export { VisitRepository } from './visits.repo';
 export { ChainMovedError, SignedReportRepository } from './reports.repo';
 export type { DeviceKeyRow, SignedReportRow } from './database';
-export { LiveQuery, watch } from './live.svelte';
+export { liveQuery } from 'dexie';
 export { storageSelfTest, type SelfTestResult } from './self-test';
 export { requestPersistence, storageStatus, type StorageStatus } from './storage';
 

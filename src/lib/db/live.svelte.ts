@@ -1,17 +1,30 @@
-import { liveQuery } from 'dexie';
+import { loadDatabase } from './lazy';
 
 /**
- * Calls `onChange` with the query's result now and again whenever the rows it read change, in
- * this tab or another (Dexie's liveQuery); returns the unsubscribe. Framework-free, for module
- * singletons such as the sync service; screens use `LiveQuery`.
+ * Calls `onChange` with the query's result as soon as the database module is loaded, and again
+ * whenever the rows it read change, in this tab or another (Dexie's liveQuery); returns the
+ * unsubscribe. The query may use `database()`. Framework-free, for module singletons such as the
+ * sync service; screens use `LiveQuery`.
  */
 export function watch<T>(
 	query: () => Promise<T>,
 	onChange: (value: T) => void,
 	onError: (error: Error) => void
 ): () => void {
-	const subscription = liveQuery(query).subscribe({ next: onChange, error: onError });
-	return () => subscription.unsubscribe();
+	let stop: (() => void) | undefined;
+	let stopped = false;
+	loadDatabase().then(
+		({ liveQuery }) => {
+			if (stopped) return;
+			const subscription = liveQuery(query).subscribe({ next: onChange, error: onError });
+			stop = () => subscription.unsubscribe();
+		},
+		(error: unknown) => onError(error instanceof Error ? error : new Error(String(error)))
+	);
+	return () => {
+		stopped = true;
+		stop?.();
+	};
 }
 
 /**

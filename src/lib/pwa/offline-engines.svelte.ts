@@ -23,9 +23,13 @@ export class OfflineEngines {
 			if (data?.type === ENGINE_STATUS && Array.isArray(data.engines)) this.statuses = data.engines;
 		});
 		const ask = () =>
-			void navigator.serviceWorker.ready.then((registration) =>
-				registration.active?.postMessage({ type: FETCH_ENGINES })
-			);
+			void navigator.serviceWorker.ready.then(async ({ active }) => {
+				if (!active) return;
+				// Only once activation has ended: megabytes of engines written meanwhile compete with
+				// it for the cache storage and hold "Ready to work offline" back until they are done.
+				await activated(active);
+				active.postMessage({ type: FETCH_ENGINES });
+			});
 		ask();
 		addEventListener('online', ask);
 	}
@@ -39,6 +43,19 @@ export class OfflineEngines {
 	ready(id: EngineId): boolean {
 		return this.status(id).state === 'ready';
 	}
+}
+
+/** Resolves once `worker` has finished activating (at once if it has). */
+function activated(worker: ServiceWorker): Promise<void> {
+	return new Promise((resolve) => {
+		const settled = () => worker.state === 'activated' || worker.state === 'redundant';
+		if (settled()) return resolve();
+		worker.addEventListener('statechange', function onChange() {
+			if (!settled()) return;
+			worker.removeEventListener('statechange', onChange);
+			resolve();
+		});
+	});
 }
 
 export const offlineEngines = new OfflineEngines();

@@ -6,8 +6,10 @@
  * and on "Sync now"; where the browser has Background Sync, the service worker also runs one
  * when the connection returns with the app closed.
  */
-import { outbox, watch } from '$lib/db';
-import { loadAccount, syncBlocker, type Account, type Enrolment } from './account-state';
+// The database loads after the first paint (the header shows this service's state at once).
+import { database, loadDatabase } from '$lib/db/lazy';
+import { watch } from '$lib/db/live.svelte';
+import type { Account, Enrolment } from './account-state';
 import {
 	BACKGROUND_SYNC_TAG,
 	isPending,
@@ -19,6 +21,8 @@ import type { Skipped, SyncRun } from './run';
 
 // The engine, the HTTP client and the account calls load on first use, not with the first screen.
 const accounts = () => import('./account');
+// What the device remembers of its account is in the database, which loads after the first paint.
+const accountState = () => import('./account-state');
 const syncing = () => import('./run');
 
 const EVERY_MINUTE = 60_000;
@@ -53,7 +57,7 @@ export class SyncService {
 		if (this.#started || typeof window === 'undefined') return;
 		this.#started = true;
 		watch(
-			() => outbox.all(),
+			() => database().outbox.all(),
 			(entries) => {
 				this.entries = entries;
 				// A report signed here or in another tab: send it now rather than in a minute.
@@ -113,7 +117,7 @@ export class SyncService {
 	async #runOnce(options: { force?: boolean }): Promise<void> {
 		// Most devices never sign in: decide that here, before loading the sync code at all (the
 		// run checks again, for the service worker's sake).
-		const blocked = await syncBlocker();
+		const blocked = await (await accountState()).syncBlocker();
 		const run: SyncRun = blocked
 			? { ran: false, skipped: blocked }
 			: await (await syncing()).syncOutbox(options);
@@ -172,7 +176,7 @@ export class SyncService {
 	}
 
 	async retry(reportId: string): Promise<void> {
-		await outbox.retry(reportId);
+		await (await loadDatabase()).outbox.retry(reportId);
 		await this.sync({ force: true });
 	}
 
@@ -181,7 +185,7 @@ export class SyncService {
 	}
 
 	async #loadAccount(): Promise<void> {
-		const { account, enrolment } = await loadAccount();
+		const { account, enrolment } = await (await accountState()).loadAccount();
 		this.account = account;
 		this.enrolment = enrolment;
 	}
