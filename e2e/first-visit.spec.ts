@@ -124,3 +124,37 @@ test('after the second step, Read label works offline', async ({ page, context }
 		timeout: 90_000
 	});
 });
+
+test('Home draws its frame before the database code arrives, and its lists once it has', async ({
+	page
+}) => {
+	const server = await startServer();
+	try {
+		// Dexie is held back: the first screen must not wait for it (it loads after first paint).
+		let release!: () => void;
+		const released = new Promise<void>((resolve) => (release = resolve));
+		const held: string[] = [];
+		await page.route(/\/_app\/immutable\/chunks\/[^/]+\.js$/, async (route) => {
+			const response = await route.fetch();
+			const body = await response.text();
+			if (body.includes('Dexie')) {
+				held.push(new URL(route.request().url()).pathname);
+				await released;
+			}
+			await route.fulfill({ response, body });
+		});
+		await page.goto(server.url);
+		await expect(page.getByRole('heading', { name: 'Inspections' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'New inspection' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Sync now' })).toBeVisible();
+		await expect.poll(() => held.length).toBe(1);
+		await expect(page.getByText('Loading…')).toBeVisible();
+		release();
+		await expect(
+			page.getByText('No inspections in progress. Start one with New inspection.')
+		).toBeVisible();
+		await expect(page.getByText('Loading…')).toHaveCount(0);
+	} finally {
+		await server.stop();
+	}
+});
