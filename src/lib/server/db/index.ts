@@ -73,7 +73,33 @@ async function openSqlite(file: string) {
 		database?.close();
 		throw new StartupError(`Cannot open the SQLite database ${file} (${describe(error)})`);
 	}
-	return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), location: file };
+	const dialect = new SqliteDialect({ database: withStatementCache(database) });
+	return { db: new Kysely<Database>({ dialect }), location: file };
+}
+
+/** Prepared statements kept at most: the server's queries, and their multi-row variants. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The database as Kysely's SQLite driver sees it, with its statements prepared once: the driver
+ * prepares every query again each time it runs, a sixth of the time a signed report took. Safe
+ * because the driver runs one query at a time on its one connection, and SQLite prepares a
+ * statement again by itself when the schema changes (a migration).
+ */
+function withStatementCache(database: import('better-sqlite3').Database) {
+	const statements = new Map<string, import('better-sqlite3').Statement>();
+	return {
+		close: () => database.close(),
+		prepare(sql: string) {
+			let statement = statements.get(sql);
+			if (!statement) {
+				statement = database.prepare(sql);
+				if (statements.size >= STATEMENT_CACHE) statements.delete(statements.keys().next().value!);
+				statements.set(sql, statement);
+			}
+			return statement;
+		}
+	};
 }
 
 async function openPostgres(url: string, display: string) {
