@@ -1,8 +1,9 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Compilable } from 'kysely';
 import { StartupError, type DatabaseConfig, type ServerConfig } from '../config';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
+import { openSqliteWriter, type SqliteWriter } from './sqlite-writer';
 
 export type { Database } from './schema';
 
@@ -35,18 +36,42 @@ export async function openStore(config: ServerConfig): Promise<Store> {
 			: await openPostgres(config.database.url, config.database.display);
 	try {
 		const migration = await migrate(db);
+		// Opened once the schema is there; it prepares its statements as they first come.
+		const writer =
+			config.database.kind === 'sqlite' ? openSqliteWriter(config.database.file) : null;
+		if (writer) writers.set(db, writer);
 		return {
 			db,
 			kind: config.database.kind,
 			location,
 			migration,
 			ping: () => ping(db),
-			close: () => db.destroy()
+			async close() {
+				await writer?.close();
+				await db.destroy();
+			}
 		};
 	} catch (error) {
 		await db.destroy();
 		throw error;
 	}
+}
+
+/** The SQLite stores' writer connections, by their Kysely instance. */
+const writers = new WeakMap<Db, SqliteWriter>();
+
+/**
+ * Runs the queries in one transaction, in order, resolving once it is committed. On SQLite opened
+ * by `openStore`, on the writer connection in its worker thread (`sqlite-writer.ts`), so that the
+ * commit does not hold up the requests the main thread is serving; otherwise (PostgreSQL, or a
+ * Kysely instance made elsewhere) in a Kysely transaction.
+ */
+export async function writeTransaction(db: Db, queries: readonly Compilable[]): Promise<void> {
+	const writer = writers.get(db);
+	if (writer) return writer.transaction(queries.map((q) => q.compile()));
+	await db.transaction().execute(async (trx) => {
+		for (const query of queries) await trx.executeQuery(query.compile());
+	});
 }
 
 function ensureWritableDir(dir: string): void {
@@ -84,13 +109,17 @@ const STATEMENT_CACHE = 500;
  * The database as Kysely's SQLite driver sees it, with its statements prepared once: the driver
  * prepares every query again each time it runs, a sixth of the time a signed report took. Safe
  * because the driver runs one query at a time on its one connection, and SQLite prepares a
- * statement again by itself when the schema changes (a migration).
+ * statement again by itself when the schema changes (a migration). Its transactions begin
+ * IMMEDIATE (see `sqlite-writer.ts`).
  */
 function withStatementCache(database: import('better-sqlite3').Database) {
 	const statements = new Map<string, import('better-sqlite3').Statement>();
 	return {
 		close: () => database.close(),
-		prepare(sql: string) {
+		prepare(text: string) {
+			// Every transaction here writes: taking the write lock at BEGIN means none has to
+			// upgrade a read under the writer connection's commit (SQLITE_BUSY_SNAPSHOT).
+			const sql = text === 'begin' ? 'begin immediate' : text;
 			let statement = statements.get(sql);
 			if (!statement) {
 				statement = database.prepare(sql);
