@@ -60,15 +60,32 @@ export async function openStore(config: ServerConfig): Promise<Store> {
 /** The SQLite stores' writer connections, by their Kysely instance. */
 const writers = new WeakMap<Db, SqliteWriter>();
 
+/** The PostgreSQL stores' Kysely instances. */
+const postgresStores = new WeakSet<Db>();
+
+/** The most values one PostgreSQL statement binds (its protocol counts them in 16 bits). */
+const POSTGRES_MAX_BOUND = 65_535;
+
 /**
  * Runs the queries in one transaction, in order, resolving once it is committed. On SQLite opened
  * by `openStore`, on the writer connection in its worker thread (`sqlite-writer.ts`), so that the
- * commit does not hold up the requests the main thread is serving; otherwise (PostgreSQL, or a
- * Kysely instance made elsewhere) in a Kysely transaction.
+ * commit does not hold up the requests the main thread is serving; on PostgreSQL, as one
+ * statement when its values fit in one; otherwise in a Kysely transaction.
  */
 export async function writeTransaction(db: Db, queries: readonly Compilable[]): Promise<void> {
 	const writer = writers.get(db);
 	if (writer) return writer.transaction(queries.map((q) => q.compile()));
+	if (postgresStores.has(db) && queries.length > 1) {
+		// One statement, its queries as data-modifying CTEs: atomic on its own, and one round trip
+		// instead of one per query plus BEGIN and COMMIT. Foreign keys are checked at its end.
+		const statement = sql`with ${sql.join(
+			queries.map((query, i) => sql`${sql.id(`write_${i}`)} as (${query})`)
+		)} select 1`.compile(db);
+		if (statement.parameters.length <= POSTGRES_MAX_BOUND) {
+			await db.executeQuery(statement);
+			return;
+		}
+	}
 	await db.transaction().execute(async (trx) => {
 		for (const query of queries) await trx.executeQuery(query.compile());
 	});
@@ -142,6 +159,7 @@ async function openPostgres(url: string, display: string) {
 	);
 	pool.on('error', () => {});
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	postgresStores.add(db);
 	try {
 		await ping(db);
 	} catch (error) {

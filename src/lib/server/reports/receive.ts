@@ -240,8 +240,8 @@ const GATHER_MS = 4;
 /**
  * Stores one report's rows, resolving once they are committed. Reports that arrive while another
  * transaction is being written wait and go together in the next one (a group commit): one commit,
- * so one fsync on SQLite and one round of BEGIN/COMMIT on PostgreSQL, for every report in it,
- * and their index rows in a few multi-row inserts. The receipt still waits for its own commit.
+ * so one fsync, for every report in it, and their index rows in a few multi-row inserts (on
+ * PostgreSQL all in one statement: `writeTransaction`). The receipt still waits for its own commit.
  * When a group fails (say two uploads of the same id at once), each of its reports is tried
  * again alone, so one report's conflict is never another's.
  */
