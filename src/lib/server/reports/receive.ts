@@ -8,8 +8,9 @@ import { reportSigner, verifyReport, type ReportFailure } from '$lib/contract/ve
 import type { PublicJwk } from '$lib/signing';
 import { UUID, type ReportReceipt } from '$lib/contract/protocol';
 import type { SessionUser } from '../auth/sessions';
+import { sql } from 'kysely';
 import { writeTransaction, type Db } from '../db';
-import { rowChunks } from '../db/chunks';
+import { IN_LIST_CHUNK, rowChunks } from '../db/chunks';
 import { Problem } from '../problem';
 import { missingEvidence } from '../sync/evidence';
 
@@ -125,15 +126,15 @@ async function receive(
 	// `reportHash`, through node:crypto rather than WebCrypto: the JWS is ASCII (COMPACT above), so
 	// the bytes hashed are the same, and WebCrypto's job set-up cost more than the hash itself.
 	const hash = createHash('sha256').update(jws, 'latin1').digest('hex');
-	const earlier = await alreadyHeld(db, user, document.reportId, jws);
-	if (earlier) return { receipt: earlier, created: false };
-
 	// Only photos the sender uploaded: a photo's hash (printed in a shared PDF, say) is no key.
-	const missing = await missingEvidence(
+	const { existing, missing } = await heldAndMissing(
 		db,
 		user,
+		document.reportId,
 		document.photos.map((p) => p.sha256)
 	);
+	const earlier = heldReceipt(existing, user, document.reportId, jws);
+	if (earlier) return { receipt: earlier, created: false };
 	if (missing.length > 0)
 		throw new Problem(
 			409,
@@ -176,11 +177,89 @@ async function alreadyHeld(
 	id: string,
 	jws: string
 ): Promise<ReportReceipt | null> {
-	const existing = await db
+	return heldReceipt(await heldReport(db, id).executeTakeFirst(), user, id, jws);
+}
+
+interface HeldReport {
+	id: string;
+	user_id: string;
+	jws: string;
+	report_hash: string;
+	received_at: string;
+}
+
+function heldReport(db: Db, id: string) {
+	return db
 		.selectFrom('reports')
 		.select(['id', 'user_id', 'jws', 'report_hash', 'received_at'])
+		.where('id', '=', id);
+}
+
+/**
+ * The report held under this id (if any) and which of the photos this user has not uploaded
+ * (`missingEvidence`), in one query when the photos fit in one `in` list: a round trip fewer
+ * per report, which on PostgreSQL costs more than either query.
+ */
+async function heldAndMissing(
+	db: Db,
+	user: SessionUser,
+	id: string,
+	hashes: readonly string[]
+): Promise<{ existing: HeldReport | undefined; missing: string[] }> {
+	const unique = [...new Set(hashes)];
+	if (unique.length === 0 || unique.length > IN_LIST_CHUNK)
+		return {
+			existing: await heldReport(db, id).executeTakeFirst(),
+			missing: await missingEvidence(db, user, unique)
+		};
+	const rows = await db
+		.selectFrom('reports')
+		.select([
+			'id',
+			'user_id',
+			'jws',
+			'report_hash',
+			'received_at',
+			sql<string | null>`null`.as('sha256')
+		])
 		.where('id', '=', id)
-		.executeTakeFirst();
+		.unionAll(
+			db
+				.selectFrom('evidence')
+				.select([
+					sql<string>`null`.as('id'),
+					sql<string>`null`.as('user_id'),
+					sql<string>`null`.as('jws'),
+					sql<string>`null`.as('report_hash'),
+					sql<string>`null`.as('received_at'),
+					'sha256'
+				])
+				.where('org_id', '=', user.orgId)
+				.where('uploaded_by', '=', user.id)
+				.where('sha256', 'in', unique)
+		)
+		.execute();
+	const held = new Set(rows.flatMap((row) => (row.sha256 === null ? [] : [row.sha256])));
+	const report = rows.find((row) => row.sha256 === null);
+	return {
+		existing: report && {
+			id: report.id,
+			user_id: report.user_id,
+			jws: report.jws,
+			report_hash: report.report_hash,
+			received_at: report.received_at
+		},
+		missing: unique.filter((hash) => !held.has(hash))
+	};
+}
+
+/** `alreadyHeld`'s answer for the row found. */
+function heldReceipt(
+	existing: HeldReport | undefined,
+	user: SessionUser,
+	id: string,
+	jws: string
+): ReportReceipt | null {
 	if (!existing) return null;
 	if (existing.jws !== jws) {
 		if (existing.user_id !== user.id)
