@@ -3,7 +3,6 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Compilable 
 import { StartupError, type DatabaseConfig, type ServerConfig } from '../config';
 import { migrationProvider } from './migrations';
 import type { Database } from './schema';
-import { openSqliteWriter, type SqliteWriter } from './sqlite-writer';
 
 export type { Database } from './schema';
 
@@ -36,29 +35,19 @@ export async function openStore(config: ServerConfig): Promise<Store> {
 			: await openPostgres(config.database.url, config.database.display);
 	try {
 		const migration = await migrate(db);
-		// Opened once the schema is there; it prepares its statements as they first come.
-		const writer =
-			config.database.kind === 'sqlite' ? openSqliteWriter(config.database.file) : null;
-		if (writer) writers.set(db, writer);
 		return {
 			db,
 			kind: config.database.kind,
 			location,
 			migration,
 			ping: () => ping(db),
-			async close() {
-				await writer?.close();
-				await db.destroy();
-			}
+			close: () => db.destroy()
 		};
 	} catch (error) {
 		await db.destroy();
 		throw error;
 	}
 }
-
-/** The SQLite stores' writer connections, by their Kysely instance. */
-const writers = new WeakMap<Db, SqliteWriter>();
 
 /** The PostgreSQL stores' Kysely instances. */
 const postgresStores = new WeakSet<Db>();
@@ -67,14 +56,11 @@ const postgresStores = new WeakSet<Db>();
 const POSTGRES_MAX_BOUND = 65_535;
 
 /**
- * Runs the queries in one transaction, in order, resolving once it is committed. On SQLite opened
- * by `openStore`, on the writer connection in its worker thread (`sqlite-writer.ts`), so that the
- * commit does not hold up the requests the main thread is serving; on PostgreSQL, as one
- * statement when its values fit in one; otherwise in a Kysely transaction.
+ * Runs the queries in one transaction, in order, resolving once it is committed: on PostgreSQL
+ * as one statement when its values fit in one (one round trip instead of one per query plus
+ * BEGIN and COMMIT), otherwise in a Kysely transaction.
  */
 export async function writeTransaction(db: Db, queries: readonly Compilable[]): Promise<void> {
-	const writer = writers.get(db);
-	if (writer) return writer.transaction(queries.map((q) => q.compile()));
 	if (postgresStores.has(db) && queries.length > 1) {
 		// One statement, its queries as data-modifying CTEs: atomic on its own, and one round trip
 		// instead of one per query plus BEGIN and COMMIT. Foreign keys are checked at its end.
@@ -126,17 +112,13 @@ const STATEMENT_CACHE = 500;
  * The database as Kysely's SQLite driver sees it, with its statements prepared once: the driver
  * prepares every query again each time it runs, a sixth of the time a signed report took. Safe
  * because the driver runs one query at a time on its one connection, and SQLite prepares a
- * statement again by itself when the schema changes (a migration). Its transactions begin
- * IMMEDIATE (see `sqlite-writer.ts`).
+ * statement again by itself when the schema changes (a migration).
  */
 function withStatementCache(database: import('better-sqlite3').Database) {
 	const statements = new Map<string, import('better-sqlite3').Statement>();
 	return {
 		close: () => database.close(),
-		prepare(text: string) {
-			// Every transaction here writes: taking the write lock at BEGIN means none has to
-			// upgrade a read under the writer connection's commit (SQLITE_BUSY_SNAPSHOT).
-			const sql = text === 'begin' ? 'begin immediate' : text;
+		prepare(sql: string) {
 			let statement = statements.get(sql);
 			if (!statement) {
 				statement = database.prepare(sql);

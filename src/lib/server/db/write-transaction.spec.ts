@@ -9,31 +9,28 @@ describe.each(TEST_ENGINES)('writeTransaction on $kind', (engine) => {
 		store = undefined;
 	});
 
-	it.runIf(engine.available)(
-		'commits every statement, visible to the main connection',
-		async () => {
-			store = await engine.open();
-			const { db } = store;
-			await writeTransaction(db, [
-				db.insertInto('server_info').values({ key: 'a', value: '1' }),
-				db.insertInto('server_info').values([
-					{ key: 'b', value: '2' },
-					{ key: 'c', value: '3' }
-				])
-			]);
-			const rows = await db
-				.selectFrom('server_info')
-				.select(['key', 'value'])
-				.where('key', 'in', ['a', 'b', 'c'])
-				.orderBy('key')
-				.execute();
-			expect(rows).toEqual([
-				{ key: 'a', value: '1' },
+	it.runIf(engine.available)('commits every statement, visible to the database', async () => {
+		store = await engine.open();
+		const { db } = store;
+		await writeTransaction(db, [
+			db.insertInto('server_info').values({ key: 'a', value: '1' }),
+			db.insertInto('server_info').values([
 				{ key: 'b', value: '2' },
 				{ key: 'c', value: '3' }
-			]);
-		}
-	);
+			])
+		]);
+		const rows = await db
+			.selectFrom('server_info')
+			.select(['key', 'value'])
+			.where('key', 'in', ['a', 'b', 'c'])
+			.orderBy('key')
+			.execute();
+		expect(rows).toEqual([
+			{ key: 'a', value: '1' },
+			{ key: 'b', value: '2' },
+			{ key: 'c', value: '3' }
+		]);
+	});
 
 	it.runIf(engine.available)(
 		'rolls the whole transaction back when a statement fails',
@@ -53,7 +50,7 @@ describe.each(TEST_ENGINES)('writeTransaction on $kind', (engine) => {
 				.where('key', '=', 'first')
 				.executeTakeFirst();
 			expect(first).toBeUndefined();
-			// And the connection is usable afterwards, beside the main connection's own transactions.
+			// And the connection is usable afterwards, beside the database's own transactions.
 			await Promise.all([
 				writeTransaction(db, [db.insertInto('server_info').values({ key: 'after', value: '1' })]),
 				db

@@ -334,9 +334,9 @@ function storeReport(db: Db, rows: ReportRows): Promise<void> {
 
 /**
  * Waits, up to GATHER_MS, until no report is still being checked or a whole group is waiting.
- * Without it, a report whose checks end just after a commit began had one of its own: on SQLite
- * (before its writes moved to a worker thread, `db/sqlite-writer.ts`) every report did, and on
- * PostgreSQL the wait still saves commits (about 10% more reports per second at 8 in flight).
+ * better-sqlite3 commits synchronously, so on SQLite no report can join a group while it is
+ * being written: without this wait every report would have a commit (and an fsync) of its own.
+ * On PostgreSQL it saves commits too (about 10% more reports per second at 8 in flight).
  */
 async function gather(queue: Writer): Promise<void> {
 	if (queue.arriving === 0 || queue.pending.length >= GROUP_COMMIT) return;
