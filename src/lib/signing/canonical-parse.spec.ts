@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_DEPTH, parseCanonicalJson } from './canonical-parse';
+import { canonicalJson, signableJson } from './canonical';
+import { canonicalOfParsed, MAX_DEPTH, parseCanonicalJson } from './canonical-parse';
 
 // The RFC 8785 author's vectors (see ../shared/testdata/README.md).
 const JCS = new URL('../../../../shared/testdata/jcs/', import.meta.url);
@@ -131,5 +132,35 @@ describe('parseCanonicalJson on payloads an attacker would sign', () => {
 		expect(refusal(depth(100_000)).problem).toBe('too-deep');
 		// Not canonical, past the scanner's limit: refused for the depth.
 		expect(refusal(depth(MAX_DEPTH + 2, ' ')).problem).toBe('too-deep');
+	});
+});
+
+describe('canonicalOfParsed', () => {
+	// What JSON.parse can return, including what each of the two serialisers refuses.
+	const texts = [
+		...names
+			.flatMap((name) => [read(`input/${name}`), read(`output/${name}`)])
+			.map((b) => new TextDecoder().decode(b)),
+		'{"b":1,"a":[true,false,null,"x"],"__proto__":{"toJSON":"y"},"":-0}',
+		'{"\\ud800":1}',
+		'["\\udc00"]',
+		'[1.5]',
+		'[9007199254740993]',
+		'[1e999]',
+		'{"é":1,"e":2,"€":3,"\\ud83d\\ude00":4,"10":5,"9":6}',
+		'[[],{},[[{}]],""]'
+	];
+
+	it.each(texts)('writes what signableJson and canonicalJson write for %s', (text) => {
+		const value: unknown = JSON.parse(text);
+		const expected = (write: (v: unknown) => string) => {
+			try {
+				return write(value);
+			} catch {
+				return null;
+			}
+		};
+		expect(canonicalOfParsed(value, true)).toBe(expected(signableJson));
+		expect(canonicalOfParsed(value, false)).toBe(expected(canonicalJson));
 	});
 });

@@ -8,10 +8,10 @@
  * escapes and no lone surrogate, numbers as ECMAScript writes them; by default integers only, and
  * only safe ones, as the report format allows.
  *
- * The common case is one parse, one canonicalisation and one comparison. Only a refusal walks
+ * The common case is one parse, one canonicalisation (`canonicalOfParsed`) and one comparison. Only a refusal walks
  * the text to say which rule is broken first, and where (a dot path, as the schema's errors give).
  */
-import { canonicalJson, signableJson, type SignableValue } from './canonical';
+import type { SignableValue } from './canonical';
 import { isWellFormedUnicode } from './encoding';
 
 export type CanonicalProblem =
@@ -71,8 +71,8 @@ export function parseCanonicalJson(
 	const tooDeep = () =>
 		refused('too-deep', ROOT, `The JSON nests deeper than ${MAX_DEPTH} levels.`);
 	try {
-		const canonical = integersOnly ? signableJson(value) : canonicalJson(value);
-		if (canonical === text) return { ok: true, value: value as SignableValue };
+		if (canonicalOfParsed(value, integersOnly) === text)
+			return { ok: true, value: value as SignableValue };
 	} catch (error) {
 		// Nesting deeper than the stack (the walk is recursive); anything else is said below.
 		if (error instanceof RangeError) return tooDeep();
@@ -87,6 +87,52 @@ export function parseCanonicalJson(
 	}
 	// Unreachable when the scanner knows every rule; kept so a gap cannot pass as canonical.
 	return refused('not-canonical', ROOT, 'The bytes are not the RFC 8785 form of their JSON.');
+}
+
+/**
+ * What `signableJson` (or, without integersOnly, `canonicalJson`) writes for a value JSON.parse
+ * returned, in one walk; null where they would refuse it. JSON.parse makes only strings, numbers,
+ * booleans, null, dense arrays and plain objects with string keys, so of their checks only these
+ * can fail: a lone surrogate in a string or key, a number that is not finite or (integersOnly)
+ * not a safe integer. The text is written as `canonicalize` writes it: JSON.stringify for each
+ * string and number, keys sorted by UTF-16 code units. Checking and writing separately walked
+ * the document three times, a tenth of the server's time per signed report.
+ */
+export function canonicalOfParsed(value: unknown, integersOnly: boolean): string | null {
+	switch (typeof value) {
+		case 'string':
+			return isWellFormedUnicode(value) ? JSON.stringify(value) : null;
+		case 'number':
+			if (integersOnly ? !Number.isSafeInteger(value) : !Number.isFinite(value)) return null;
+			return JSON.stringify(value);
+		case 'boolean':
+			return value ? 'true' : 'false';
+		case 'object':
+			break;
+		default:
+			return null;
+	}
+	if (value === null) return 'null';
+	if (Array.isArray(value)) {
+		let out = '[';
+		for (let i = 0; i < value.length; i++) {
+			const item = canonicalOfParsed(value[i], integersOnly);
+			if (item === null) return null;
+			out += i === 0 ? item : `,${item}`;
+		}
+		return `${out}]`;
+	}
+	const object = value as Record<string, unknown>;
+	const keys = Object.keys(object).sort();
+	let out = '{';
+	for (let i = 0; i < keys.length; i++) {
+		const key = keys[i]!;
+		if (!isWellFormedUnicode(key)) return null;
+		const member = canonicalOfParsed(object[key], integersOnly);
+		if (member === null) return null;
+		out += `${i === 0 ? '' : ','}${JSON.stringify(key)}:${member}`;
+	}
+	return `${out}}`;
 }
 
 function refused(problem: CanonicalProblem, path: string, reason: string): CanonicalParse {

@@ -11,9 +11,10 @@
 const B64U_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const B32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-const B64U_VALUES: ReadonlyMap<string, number> = new Map(
-	[...B64U_ALPHABET].map((char, index) => [char, index])
-);
+/** Each UTF-16 code unit below 128 to its base64url value, or -1 outside the alphabet. */
+const B64U_VALUES = new Int8Array(128).fill(-1);
+for (let index = 0; index < B64U_ALPHABET.length; index++)
+	B64U_VALUES[B64U_ALPHABET.charCodeAt(index)] = index;
 
 /** Unpadded base64url (RFC 7515 section 2). */
 export function base64urlEncode(bytes: Uint8Array): string {
@@ -46,9 +47,11 @@ export function base64urlDecodeStrict(text: string): Uint8Array<ArrayBuffer> | n
 	let buffer = 0;
 	let bits = 0;
 	let index = 0;
-	for (const char of text) {
-		const value = B64U_VALUES.get(char);
-		if (value === undefined) return null;
+	// By code unit, through a table: a signed report's payload is several kilobytes of base64url.
+	for (let i = 0; i < text.length; i++) {
+		const unit = text.charCodeAt(i);
+		const value = unit < 128 ? B64U_VALUES[unit]! : -1;
+		if (value < 0) return null;
 		buffer = (buffer << 6) | value;
 		bits += 6;
 		if (bits >= 8) {

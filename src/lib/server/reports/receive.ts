@@ -2,13 +2,15 @@
  * Receiving a signed report: `PUT /api/v1/reports/:id`. The one writer of the `reports` table
  * and the rows that index it.
  */
+import { createHash } from 'node:crypto';
 import type { ReportDocument } from '$lib/contract/report-document';
 import { reportSigner, verifyReport, type ReportFailure } from '$lib/contract/verify-report';
-import { reportHash, type PublicJwk } from '$lib/signing';
+import type { PublicJwk } from '$lib/signing';
 import { UUID, type ReportReceipt } from '$lib/contract/protocol';
 import type { SessionUser } from '../auth/sessions';
-import type { Db } from '../db';
-import { rowChunks } from '../db/chunks';
+import { sql } from 'kysely';
+import { writeTransaction, type Db } from '../db';
+import { IN_LIST_CHUNK, rowChunks } from '../db/chunks';
 import { Problem } from '../problem';
 import { missingEvidence } from '../sync/evidence';
 
@@ -44,6 +46,32 @@ export async function receiveReport(
 	id: string,
 	body: Uint8Array,
 	now = new Date()
+): Promise<{ receipt: ReportReceipt; created: boolean }> {
+	// Counted as arriving until it reaches storeReport or is answered otherwise: the writer waits
+	// a moment for the reports on their way before it commits (see `writeQueued`).
+	const writer = writerFor(db);
+	writer.arriving++;
+	let arrived = false;
+	const arrive = () => {
+		if (arrived) return;
+		arrived = true;
+		writer.arriving--;
+		writer.wake?.();
+	};
+	try {
+		return await receive(db, user, id, body, now, arrive);
+	} finally {
+		arrive();
+	}
+}
+
+async function receive(
+	db: Db,
+	user: SessionUser,
+	id: string,
+	body: Uint8Array,
+	now: Date,
+	arrive: () => void
 ): Promise<{ receipt: ReportReceipt; created: boolean }> {
 	if (!UUID.test(id))
 		throw new Problem(400, 'invalid-id', 'The report id in the URL is not a UUID.');
@@ -95,16 +123,18 @@ export async function receiveReport(
 			}
 		);
 
-	const hash = await reportHash(jws);
-	const earlier = await alreadyHeld(db, user, document.reportId, jws);
-	if (earlier) return { receipt: earlier, created: false };
-
+	// `reportHash`, through node:crypto rather than WebCrypto: the JWS is ASCII (COMPACT above), so
+	// the bytes hashed are the same, and WebCrypto's job set-up cost more than the hash itself.
+	const hash = createHash('sha256').update(jws, 'latin1').digest('hex');
 	// Only photos the sender uploaded: a photo's hash (printed in a shared PDF, say) is no key.
-	const missing = await missingEvidence(
+	const { existing, missing } = await heldAndMissing(
 		db,
 		user,
+		document.reportId,
 		document.photos.map((p) => p.sha256)
 	);
+	const earlier = heldReceipt(existing, user, document.reportId, jws);
+	if (earlier) return { receipt: earlier, created: false };
 	if (missing.length > 0)
 		throw new Problem(
 			409,
@@ -121,10 +151,12 @@ export async function receiveReport(
 		receivedAt: now.toISOString()
 	};
 	try {
-		await storeReport(db, {
+		const stored = storeReport(db, {
 			report: reportRow(document, user, kid, jws, receipt),
 			...indexRows(document)
 		});
+		arrive();
+		await stored;
 	} catch (error) {
 		// Two uploads of the same report at once: the loser finds the winner's row.
 		const held = await alreadyHeld(db, user, document.reportId, jws);
@@ -145,11 +177,89 @@ async function alreadyHeld(
 	id: string,
 	jws: string
 ): Promise<ReportReceipt | null> {
-	const existing = await db
+	return heldReceipt(await heldReport(db, id).executeTakeFirst(), user, id, jws);
+}
+
+interface HeldReport {
+	id: string;
+	user_id: string;
+	jws: string;
+	report_hash: string;
+	received_at: string;
+}
+
+function heldReport(db: Db, id: string) {
+	return db
 		.selectFrom('reports')
 		.select(['id', 'user_id', 'jws', 'report_hash', 'received_at'])
+		.where('id', '=', id);
+}
+
+/**
+ * The report held under this id (if any) and which of the photos this user has not uploaded
+ * (`missingEvidence`), in one query when the photos fit in one `in` list: a round trip fewer
+ * per report, which on PostgreSQL costs more than either query.
+ */
+async function heldAndMissing(
+	db: Db,
+	user: SessionUser,
+	id: string,
+	hashes: readonly string[]
+): Promise<{ existing: HeldReport | undefined; missing: string[] }> {
+	const unique = [...new Set(hashes)];
+	if (unique.length === 0 || unique.length > IN_LIST_CHUNK)
+		return {
+			existing: await heldReport(db, id).executeTakeFirst(),
+			missing: await missingEvidence(db, user, unique)
+		};
+	const rows = await db
+		.selectFrom('reports')
+		.select([
+			'id',
+			'user_id',
+			'jws',
+			'report_hash',
+			'received_at',
+			sql<string | null>`null`.as('sha256')
+		])
 		.where('id', '=', id)
-		.executeTakeFirst();
+		.unionAll(
+			db
+				.selectFrom('evidence')
+				.select([
+					sql<string>`null`.as('id'),
+					sql<string>`null`.as('user_id'),
+					sql<string>`null`.as('jws'),
+					sql<string>`null`.as('report_hash'),
+					sql<string>`null`.as('received_at'),
+					'sha256'
+				])
+				.where('org_id', '=', user.orgId)
+				.where('uploaded_by', '=', user.id)
+				.where('sha256', 'in', unique)
+		)
+		.execute();
+	const held = new Set(rows.flatMap((row) => (row.sha256 === null ? [] : [row.sha256])));
+	const report = rows.find((row) => row.sha256 === null);
+	return {
+		existing: report && {
+			id: report.id,
+			user_id: report.user_id,
+			jws: report.jws,
+			report_hash: report.report_hash,
+			received_at: report.received_at
+		},
+		missing: unique.filter((hash) => !held.has(hash))
+	};
+}
+
+/** `alreadyHeld`'s answer for the row found. */
+function heldReceipt(
+	existing: HeldReport | undefined,
+	user: SessionUser,
+	id: string,
+	jws: string
+): ReportReceipt | null {
 	if (!existing) return null;
 	if (existing.jws !== jws) {
 		if (existing.user_id !== user.id)
@@ -180,34 +290,74 @@ interface PendingReport {
 	failed: (error: unknown) => void;
 }
 
-/** Per database: the reports waiting for the next commit, and whether one is being written. */
-const writers = new WeakMap<Db, { pending: PendingReport[]; writing: boolean }>();
+interface Writer {
+	/** The reports waiting for the next commit. */
+	pending: PendingReport[];
+	/** Whether a group is being gathered or written. */
+	writing: boolean;
+	/** Reports received and still being checked: most will join the next group in a moment. */
+	arriving: number;
+	/** Set while the writer waits for the arriving reports; called as each one arrives. */
+	wake: (() => void) | null;
+}
+
+/** Per database: its writer. */
+const writers = new WeakMap<Db, Writer>();
+
+function writerFor(db: Db): Writer {
+	let writer = writers.get(db);
+	if (!writer) writers.set(db, (writer = { pending: [], writing: false, arriving: 0, wake: null }));
+	return writer;
+}
 
 /** Reports written together at most: a bound on one transaction's size. */
 const GROUP_COMMIT = 32;
 
+/** How long a group waits at most for the reports still being checked before it is written. */
+const GATHER_MS = 4;
+
 /**
  * Stores one report's rows, resolving once they are committed. Reports that arrive while another
  * transaction is being written wait and go together in the next one (a group commit): one commit,
- * so one fsync on SQLite and one round of BEGIN/COMMIT on PostgreSQL, for every report in it,
- * and their index rows in a few multi-row inserts. The receipt still waits for its own commit.
+ * so one fsync, for every report in it, and their index rows in a few multi-row inserts (on
+ * PostgreSQL all in one statement: `writeTransaction`). The receipt still waits for its own commit.
  * When a group fails (say two uploads of the same id at once), each of its reports is tried
  * again alone, so one report's conflict is never another's.
  */
 function storeReport(db: Db, rows: ReportRows): Promise<void> {
-	let writer = writers.get(db);
-	if (!writer) writers.set(db, (writer = { pending: [], writing: false }));
-	const queue = writer;
+	const queue = writerFor(db);
 	return new Promise((stored, failed) => {
 		queue.pending.push({ rows, stored, failed });
 		if (!queue.writing) void writeQueued(db, queue);
 	});
 }
 
-async function writeQueued(db: Db, queue: { pending: PendingReport[]; writing: boolean }) {
+/**
+ * Waits, up to GATHER_MS, until no report is still being checked or a whole group is waiting.
+ * better-sqlite3 commits synchronously, so on SQLite no report can join a group while it is
+ * being written: without this wait every report would have a commit (and an fsync) of its own.
+ * On PostgreSQL it saves commits too (about 10% more reports per second at 8 in flight).
+ */
+async function gather(queue: Writer): Promise<void> {
+	if (queue.arriving === 0 || queue.pending.length >= GROUP_COMMIT) return;
+	await new Promise<void>((done) => {
+		const timer = setTimeout(finish, GATHER_MS);
+		function finish() {
+			clearTimeout(timer);
+			queue.wake = null;
+			done();
+		}
+		queue.wake = () => {
+			if (queue.arriving === 0 || queue.pending.length >= GROUP_COMMIT) finish();
+		};
+	});
+}
+
+async function writeQueued(db: Db, queue: Writer) {
 	queue.writing = true;
 	try {
 		while (queue.pending.length > 0) {
+			await gather(queue);
 			const group = queue.pending.splice(0, GROUP_COMMIT);
 			try {
 				await insertReports(
@@ -227,17 +377,19 @@ async function writeQueued(db: Db, queue: { pending: PendingReport[]; writing: b
 
 /** The reports and every row that indexes them, in one transaction. */
 async function insertReports(db: Db, reports: ReportRows[]): Promise<void> {
-	await db.transaction().execute(async (trx) => {
-		for (const part of rowChunks(reports.map((r) => r.report)))
-			await trx.insertInto('reports').values(part).execute();
-		// In batches: a report within REPORT_LIMITS has more values than one statement binds.
-		for (const part of rowChunks(reports.flatMap((r) => r.photos)))
-			await trx.insertInto('report_photos').values(part).execute();
-		for (const part of rowChunks(reports.flatMap((r) => r.answers)))
-			await trx.insertInto('report_answers').values(part).execute();
-		for (const part of rowChunks(reports.flatMap((r) => r.provisions)))
-			await trx.insertInto('report_provisions').values(part).execute();
-	});
+	// In batches: a report within REPORT_LIMITS has more values than one statement binds.
+	await writeTransaction(db, [
+		...rowChunks(reports.map((r) => r.report)).map((part) => db.insertInto('reports').values(part)),
+		...rowChunks(reports.flatMap((r) => r.photos)).map((part) =>
+			db.insertInto('report_photos').values(part)
+		),
+		...rowChunks(reports.flatMap((r) => r.answers)).map((part) =>
+			db.insertInto('report_answers').values(part)
+		),
+		...rowChunks(reports.flatMap((r) => r.provisions)).map((part) =>
+			db.insertInto('report_provisions').values(part)
+		)
+	]);
 }
 
 /** The `reports` row: the JWS verbatim and the fields the search reads. */
