@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { writeTransaction, type Db } from '../db';
 import { IN_LIST_CHUNK, rowChunks } from '../db/chunks';
 import { Problem } from '../problem';
-import { missingEvidence } from '../sync/evidence';
+import { missingEvidence, uploadedBy } from '../sync/evidence';
 
 const COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -224,8 +224,7 @@ async function heldAndMissing(
 		])
 		.where('id', '=', id)
 		.unionAll(
-			db
-				.selectFrom('evidence')
+			uploadedBy(db, user)
 				.select([
 					sql<string>`null`.as('id'),
 					sql<string>`null`.as('user_id'),
@@ -234,8 +233,6 @@ async function heldAndMissing(
 					sql<string>`null`.as('received_at'),
 					'sha256'
 				])
-				.where('org_id', '=', user.orgId)
-				.where('uploaded_by', '=', user.id)
 				.where('sha256', 'in', unique)
 		)
 		.execute();

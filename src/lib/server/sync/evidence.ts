@@ -94,16 +94,18 @@ export async function missingEvidence(
 	const unique = [...new Set(hashes)];
 	const held = new Set<string>();
 	for (const part of chunks(unique)) {
-		const rows = await db
-			.selectFrom('evidence')
-			.select('sha256')
-			.where('org_id', '=', user.orgId)
-			.where('uploaded_by', '=', user.id)
-			.where('sha256', 'in', part)
-			.execute();
+		const rows = await uploadedBy(db, user).select('sha256').where('sha256', 'in', part).execute();
 		for (const row of rows) held.add(row.sha256);
 	}
 	return unique.filter((hash) => !held.has(hash));
+}
+
+/** The photos this user uploaded: the only ones a report of theirs may cite. */
+export function uploadedBy(db: Db, user: SessionUser) {
+	return db
+		.selectFrom('evidence')
+		.where('org_id', '=', user.orgId)
+		.where('uploaded_by', '=', user.id);
 }
 
 /**
