@@ -227,6 +227,75 @@ test('one photo linked to three checks is stored once, listed once in the report
 	expect(payload.answers.find((a) => a.checkId === 'PHY-04')!.photos).toHaveLength(1);
 });
 
+test('a photo is offered to the next check that wants a photo of the same thing: the verdict links it, Not this photo declines it', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(180_000);
+	await goOfflineAfterFirstVisit(page, context);
+	await startShopVisit(page);
+	const offered = page.getByRole('list', { name: 'Photos offered' }).getByRole('listitem');
+	const photoOf = async (id: string) => (await stored(page)).photos.find((p) => p.id === id)!;
+
+	// Check 1 takes the label photo; nothing was there to offer.
+	await expect(offered).toHaveCount(0);
+	await answerAndGoOn(page, 0);
+	const [label] = (await stored(page)).photos;
+	expect(label).toMatchObject({ checkId: 'ID-01', shows: 'label' });
+
+	// Check 2 wants the label and the packaging: the label photo is offered beside the verdicts,
+	// in view with them, and is not linked before the verdict.
+	await expect(page.getByText('Check 2 of')).toBeVisible();
+	await expect(offered).toHaveCount(1);
+	await expect(offered).toContainText('Photo of the label');
+	await expect(offered).toContainText('taken for Model designation on the device');
+	await expect(page.getByText('0 of 2 required photos taken')).toBeVisible();
+	await expect(page.getByText('One more is offered beside the verdict.')).toBeVisible();
+	const viewport = page.viewportSize()!;
+	for (const box of [await verdicts(page).boundingBox(), await offered.boundingBox()])
+		expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Add from gallery' }).click();
+	await (await chooser).setFiles(BIG_PHOTO);
+	await expect(page.getByText('1 of 2 required photos taken')).toBeVisible({ timeout: 30_000 });
+	const packaging = (await stored(page)).photos.find((p) => p.id !== label!.id)!;
+	// The new photo shows what the check still wanted, the offered label counted.
+	expect(packaging).toMatchObject({ checkId: 'ID-02', shows: 'packaging' });
+	await expect(offered).toHaveCount(1);
+	expect((await photoOf(label!.id)).usedBy).toEqual(['ID-01']);
+	await verdicts(page).getByRole('radio', { name: 'Pass' }).check();
+	await expect(page.getByText('Check 3 of')).toBeVisible();
+	expect((await photoOf(label!.id)).usedBy).toEqual(['ID-01', 'ID-02']);
+
+	// Check 3 offers it again; the inspector declines it, so the verdict links nothing.
+	await expect(offered).toHaveCount(1);
+	await offered.getByRole('button', { name: 'Not this photo' }).click();
+	await expect(offered).toHaveCount(0);
+	await expect(page.getByText('0 of 1 required photo taken')).toBeVisible();
+	await verdicts(page).getByRole('radio', { name: 'Refer' }).check();
+	await page.getByRole('textbox', { name: /^Reason/ }).fill('Sticker under the base.');
+	await expect(page.getByRole('status').filter({ hasText: 'Saved on this device' })).toBeVisible();
+	expect((await photoOf(label!.id)).usedBy).toEqual(['ID-01', 'ID-02']);
+	await page.getByRole('button', { name: 'Next' }).click();
+
+	// Check 4 wants the label too: a Pass takes the offer.
+	await expect(page.getByText('Check 4 of')).toBeVisible();
+	await expect(offered).toHaveCount(1);
+	await verdicts(page).getByRole('radio', { name: 'Pass' }).check();
+	await expect(page.getByText('Check 5 of')).toBeVisible();
+	expect((await photoOf(label!.id)).usedBy).toEqual(['ID-01', 'ID-02', 'PHY-03']);
+	// Connectors want a photo of the device, which no photo shows yet: nothing is offered.
+	await expect(offered).toHaveCount(0);
+	// The review counts linked photos: only the declined check is short of one.
+	await page.goto(page.url().replace(/checks\/.*$/, 'review'));
+	const missing = page.getByRole('region', { name: 'What is missing' });
+	await expect(missing).toContainText('Printed passwords');
+	await expect(missing).not.toContainText('Same model designation everywhere');
+	await expect(missing).not.toContainText('Password built from public details');
+	// One Blob per photo taken: two photos on this device.
+	expect((await stored(page)).photos).toHaveLength(2);
+});
+
 test('deleting a draft deletes its photos', async ({ page, context }) => {
 	await goOfflineAfterFirstVisit(page, context);
 	await startShopVisit(page);

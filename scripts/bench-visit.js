@@ -21,7 +21,9 @@ const FAILED_CHECK = 'Support period with an end date';
 
 // Four photos a Shop visit takes: the label, the packaging, the maker's support page and the
 // privacy notice. Every other check that wants a photo links one of them (by the check it was
-// taken for), as an officer would: one photo of the box shows what five checks ask.
+// taken for), as an officer would: one photo of the box shows what five checks ask. Where the
+// app offers that photo beside the verdict, the verdict links it; otherwise it costs a tap in
+// "Photos already taken", and an offer the plan does not want costs a tap on "Not this photo".
 const LABEL = 'Model designation on the device';
 const PACK = 'Same model designation everywhere';
 const SITE = "Support period on the maker's website";
@@ -128,9 +130,17 @@ async function answerChecksAndSign(page, t) {
 		if ((await wanted.count()) > 0) {
 			const count = Number(/of (\d+)/.exec(await wanted.textContent())[1]);
 			const plan = PHOTO_PLAN[title] ?? Array(count).fill('take');
-			for (const [i, step] of plan.entries()) {
+			const offered = page.getByRole('list', { name: 'Photos offered' }).getByRole('listitem');
+			const offeredFor = async () =>
+				(await offered.allTextContents()).map(
+					(text) => /taken for (.+?)\s*Not this photo/.exec(text)?.[1]
+				);
+			let linked = 0;
+			for (const step of plan) {
 				if (step === 'take')
 					await t.choosePhotos(page.getByRole('button', { name: 'Add from gallery' }), 1);
+				// A photo offered beside the verdict is linked by the verdict: no tap here.
+				else if ((await offeredFor()).includes(step)) continue;
 				// The photos already taken are listed while the check wants one: one tap links it.
 				else
 					await t.click(
@@ -138,8 +148,16 @@ async function answerChecksAndSign(page, t) {
 							.getByRole('list', { name: 'Photos already taken' })
 							.getByRole('button', { name: new RegExp(`taken for ${escape(step)}$`) })
 					);
-				await page.getByText(`${i + 1} of ${count} required`).waitFor({ timeout: 60_000 });
+				linked++;
+				await page.getByText(`${linked} of ${count} required`).waitFor({ timeout: 60_000 });
 			}
+			// An offer the plan does not want is turned down, a tap each, as a person would.
+			for (const [i, takenFor] of [...(await offeredFor()).entries()].reverse())
+				if (!plan.includes(takenFor))
+					await t.click(offered.nth(i).getByRole('button', { name: 'Not this photo' }));
+			const accepted = (await offeredFor()).length;
+			if (linked + accepted !== count)
+				throw new Error(`${title}: ${linked} linked and ${accepted} offered of ${count} wanted`);
 		}
 		const fail = title === FAILED_CHECK;
 		await t.check(
@@ -172,6 +190,8 @@ async function answerChecksAndSign(page, t) {
 		]);
 		if (await sign.isVisible()) break;
 	}
+	// Every photo the checks asked for is there, the offered ones linked by their verdicts.
+	await page.getByText('Nothing required is missing.').waitFor();
 	await t.click(page.getByRole('button', { name: 'Sign report' }));
 	await t.click(page.getByRole('dialog').getByRole('button', { name: 'Sign report' }));
 	await page.getByRole('region', { name: 'Signed report' }).waitFor({ timeout: 60_000 });

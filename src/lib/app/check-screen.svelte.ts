@@ -3,7 +3,7 @@ import { catalogue } from '$lib/catalogue';
 import { settings } from '$lib/db';
 import { answerCheck, type CheckAnswer } from '$lib/inspection';
 import type { Proposal } from '$lib/label/proposals';
-import { linkPhoto } from './evidence/link-photos';
+import { linkPhoto, linkPhotos } from './evidence/link-photos';
 import type { LiveInspection } from './live-inspection.svelte';
 
 /** How long "Pass" is shown before the next check opens: long enough to see, and to cancel. */
@@ -13,7 +13,9 @@ export const PASS_CONFIRM_MS = 700;
  * The answer on a check screen: the verdict and reason as the screen shows them. Every change
  * saves both fields from here, never from the stored record, which may not have caught up with
  * the last tap yet (a reason typed while the verdict's save is in flight was once lost so).
- * Choosing Pass moves on after a short confirmation that can be cancelled.
+ * Choosing Pass moves on after a short confirmation that can be cancelled. The photos offered to
+ * the check by what they show (photo-proposals.ts) are shown beside the verdicts, and the verdict
+ * links them: the inspector's one tap says both what they saw and which photo shows it.
  */
 export class CheckAnswerForm {
 	verdict = $state<Verdict | undefined>(undefined);
@@ -26,6 +28,7 @@ export class CheckAnswerForm {
 	/** The answer shown is the label's proposal, confirmed and not changed since. */
 	#proposedBy: 'label' | undefined;
 	#checkId: string | null = null;
+	#inspectionId: string | null = null;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	readonly #live: LiveInspection;
 	readonly #advance: () => void;
@@ -45,23 +48,30 @@ export class CheckAnswerForm {
 		this.stay();
 		this.#loadedFor = key;
 		this.#checkId = checkId;
+		this.#inspectionId = inspectionId;
 		this.verdict = stored?.verdict;
 		this.reason = stored?.reason ?? '';
 		this.#proposedBy = stored?.proposedBy;
 		this.linkError = null;
 	}
 
-	choose(verdict: Verdict): void {
+	/** A verdict chosen; `offeredPhotos` are the photos shown as offered, which it links. */
+	choose(verdict: Verdict, offeredPhotos: readonly string[] = []): void {
 		this.verdict = verdict;
 		this.#proposedBy = undefined;
 		this.#afterChoice(verdict);
+		this.#linkOffered(offeredPhotos);
 	}
 
 	/**
 	 * One tap takes the label's proposal as the answer: its verdict and reason, marked as
 	 * proposed, with the label photo linked as the check's evidence.
 	 */
-	async confirm(proposal: Proposal, inspectionId: string): Promise<void> {
+	async confirm(
+		proposal: Proposal,
+		inspectionId: string,
+		offeredPhotos: readonly string[] = []
+	): Promise<void> {
 		const checkId = this.#checkId;
 		if (!checkId) return;
 		let linked = false;
@@ -80,6 +90,28 @@ export class CheckAnswerForm {
 		this.#afterChoice(proposal.verdict);
 		// Stay to say what is missing rather than move on past it.
 		if (!linked) this.stay();
+		this.#linkOffered(offeredPhotos.filter((id) => id !== proposal.photoId));
+	}
+
+	/** Links the photos the verdict accepted; a photo gone meanwhile stops the move on. */
+	#linkOffered(photoIds: readonly string[]): void {
+		const [inspectionId, checkId] = [this.#inspectionId, this.#checkId];
+		if (!inspectionId || !checkId || photoIds.length === 0) return;
+		const missed = (text: string) => {
+			if (this.#checkId !== checkId) return; // another check was opened meanwhile
+			this.linkError = text;
+			this.stay();
+		};
+		linkPhotos(inspectionId, photoIds, checkId).then(
+			(found) => {
+				if (found < photoIds.length)
+					missed('A photo offered is no longer on this device: add a photo to this check.');
+			},
+			(error) =>
+				missed(
+					`The photo offered could not be linked (${error instanceof Error ? error.message : error}).`
+				)
+		);
 	}
 
 	#afterChoice(verdict: Verdict): void {

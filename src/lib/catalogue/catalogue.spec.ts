@@ -323,6 +323,20 @@ describe('checks', () => {
 		}
 	});
 
+	it('names what its photos show when it asks for any', () => {
+		for (const c of catalogue.checks) {
+			expect(dupes(c.evidence.shows), c.id).toEqual([]);
+			if (c.evidence.photo === 'none') expect(c.evidence.shows, c.id).toEqual([]);
+			else expect(c.evidence.shows.length, c.id).toBeGreaterThan(0);
+		}
+		// One of each where it wants both; either where it wants one.
+		expect(getCheck('ID-02')!.evidence).toMatchObject({
+			minPhotos: 2,
+			shows: ['label', 'packaging']
+		});
+		expect(getCheck('DOC-03')!.evidence).toMatchObject({ minPhotos: 1 });
+	});
+
 	it('offers a valid, non-empty verdict list with PASS and a way to flag a problem', () => {
 		for (const c of catalogue.checks) {
 			expect(c.verdicts.length, c.id).toBeGreaterThan(0);

@@ -47,7 +47,8 @@ const SUPPLIER_STEPS = [
 const SUPPLIER_EVIDENCE: Check['evidence'] = {
 	photo: 'optional',
 	minPhotos: 0,
-	hint: 'Uploads or photos of the pages of the statement or report you relied on.'
+	hint: 'Uploads or photos of the pages of the statement or report you relied on.',
+	shows: ['supplier-documents']
 };
 
 const NET: ScopeConditions = { networkConnected: 'yes' };
@@ -72,6 +73,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['label'],
 			minPhotos: 1,
 			hint: 'Close-up of the label with the model designation readable; a photo of the whole device helps.'
 		},
@@ -100,6 +102,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['label', 'packaging'],
 			minPhotos: 2,
 			hint: 'The device label and the packaging panel that shows the model; add the statement or app screen if you compared them.'
 		},
@@ -134,6 +137,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['packaging'],
 			minPhotos: 1,
 			hint: 'Each claim or mark, readable, and the register entry or search result.'
 		},
@@ -164,6 +168,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['label'],
 			minPhotos: 1,
 			hint: 'The label or card with the password. The app keeps printed credentials hashed or redacted; redact before sharing.'
 		},
@@ -208,6 +213,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['label'],
 			minPhotos: 2,
 			hint: 'One photo per unit showing its password label; the values are stored hashed.'
 		},
@@ -253,6 +259,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['label'],
 			minPhotos: 1,
 			hint: 'The label with the password and the identifiers together; redact the password before sharing.'
 		},
@@ -289,6 +296,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['device'],
 			minPhotos: 1,
 			hint: "Each connector close enough to read its markings; with none, one photo of the device's sides."
 		},
@@ -324,6 +332,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['device'],
 			minPhotos: 0,
 			hint: 'Any port you refer, with its markings readable.'
 		},
@@ -358,6 +367,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['device', 'packaging'],
 			minPhotos: 0,
 			hint: 'The reset button or pinhole, and the manual page that describes the reset.'
 		},
@@ -394,6 +404,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['packaging'],
 			minPhotos: 1,
 			hint: 'The statement or the link/QR code, and a screenshot of the page it opens.'
 		},
@@ -422,6 +433,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['packaging'],
 			minPhotos: 1,
 			hint: 'Every page of the statement, readable.'
 		},
@@ -451,6 +463,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['packaging', 'maker-site'],
 			minPhotos: 1,
 			hint: 'The text that gives the support period, with the end date readable.'
 		},
@@ -480,6 +493,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['maker-site'],
 			minPhotos: 1,
 			hint: 'Screenshot of the product page with the web address and the support period (or where it should be).'
 		},
@@ -507,6 +521,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'none',
+			shows: [],
 			minPhotos: 0,
 			hint: 'No photo needed: the end date and its evidence come from DOC-03.'
 		},
@@ -536,6 +551,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['maker-site'],
 			minPhotos: 1,
 			hint: 'Screenshot of the page with the support period and the web address, and of any sign-in or form you hit.'
 		},
@@ -574,6 +590,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['maker-site'],
 			minPhotos: 1,
 			hint: 'Screenshot of the page with the contact and the timelines, and the web address.'
 		},
@@ -618,6 +635,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['maker-site'],
 			minPhotos: 0,
 			hint: 'Screenshots of advisories, release notes or the fix commitment, with dates.'
 		},
@@ -668,6 +686,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['privacy-notice'],
 			minPhotos: 1,
 			hint: 'Screenshots of the privacy notice showing what is collected and who receives it, with the web address.'
 		},
@@ -709,6 +728,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['device', 'packaging'],
 			minPhotos: 1,
 			hint: 'The sensor on the device, and the page that describes it or should.'
 		},
@@ -741,6 +761,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['packaging', 'app'],
 			minPhotos: 0,
 			hint: 'The pages or screens that give the guidance.'
 		},
@@ -770,6 +791,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['maker-site'],
 			minPhotos: 0,
 			hint: 'Screenshots of the statement, with the web address.'
 		},
@@ -803,6 +825,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshots of the store listing: developer, last update and permissions.'
 		},
@@ -830,6 +853,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['privacy-notice', 'app'],
 			minPhotos: 0,
 			hint: 'The page or screen with the instructions.'
 		},
@@ -853,6 +877,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app', 'packaging'],
 			minPhotos: 0,
 			hint: 'The checklist or status screen.'
 		},
@@ -875,6 +900,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['privacy-notice'],
 			minPhotos: 0,
 			hint: 'The passages on retention and on changes.'
 		},
@@ -906,6 +932,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['maker-site'],
 			minPhotos: 0,
 			hint: 'Screenshot of the passage with the commitment, and the web address.'
 		},
@@ -931,6 +958,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['privacy-notice'],
 			minPhotos: 0,
 			hint: 'Screenshot of the statement, with the web address or document name.'
 		},
@@ -966,6 +994,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['privacy-notice'],
 			minPhotos: 0,
 			hint: 'The child or parent summary, or the opening of the notice if there is none.'
 		},
@@ -1001,6 +1030,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshots of account creation and the parental controls.'
 		},
@@ -1025,6 +1055,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshots of each consent request.'
 		},
@@ -1066,6 +1097,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['app'],
 			minPhotos: 1,
 			hint: 'Screenshots of the password step, and of the default being refused after setup.'
 		},
@@ -1109,6 +1141,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the login page and of the result.'
 		},
@@ -1152,6 +1185,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the password rules or of a weak password being accepted.'
 		},
@@ -1177,6 +1211,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshots of the change screen and of the old password being refused.'
 		},
@@ -1204,6 +1239,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot or short screen recording of the attempts.'
 		},
@@ -1234,6 +1270,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of what the local page shows before logging in.'
 		},
@@ -1264,6 +1301,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshots of the address bar on each login page.'
 		},
@@ -1313,6 +1351,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: "Screenshot of the second phone's pairing attempt."
 		},
@@ -1347,6 +1386,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the version and the update screen.'
 		},
@@ -1379,6 +1419,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshots of the update steps.'
 		},
@@ -1407,6 +1448,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the update settings straight after setup.'
 		},
@@ -1436,6 +1478,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the update settings.'
 		},
@@ -1462,6 +1505,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'The version before and after, or the update offer.'
 		},
@@ -1484,6 +1528,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the update message or notes.'
 		},
@@ -1514,6 +1559,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the warning, if there was one.'
 		},
@@ -1540,6 +1586,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'required',
+			shows: ['app'],
 			minPhotos: 1,
 			hint: 'Screenshot of each consent request as first shown.'
 		},
@@ -1577,6 +1624,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the setting before and after.'
 		},
@@ -1606,6 +1654,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the telemetry or analytics explanation.'
 		},
@@ -1630,6 +1679,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Notes or a short video of what still worked.'
 		},
@@ -1657,6 +1707,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Notes or screenshots of the state after power returned.'
 		},
@@ -1682,6 +1733,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: "Screenshots of the phone's Wi-Fi list during and after setup."
 		},
@@ -1719,6 +1771,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshots of each setup choice as first shown.'
 		},
@@ -1751,6 +1804,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of what happened.'
 		},
@@ -1784,6 +1838,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshots of the deletion steps.'
 		},
@@ -1818,6 +1873,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshots before and after the reset.'
 		},
@@ -1842,6 +1898,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['app'],
 			minPhotos: 0,
 			hint: 'Screenshot of the confirmation message or email.'
 		},
@@ -1867,6 +1924,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['supplier-documents'],
 			minPhotos: 0,
 			hint: 'Photos or uploads of the documents the supplier sent.'
 		},
@@ -1894,6 +1952,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['supplier-documents'],
 			minPhotos: 0,
 			hint: 'The procedure document, if you can attach it.'
 		},
@@ -1921,6 +1980,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['supplier-documents'],
 			minPhotos: 0,
 			hint: 'Uploads of the reports the supplier sent.'
 		},
@@ -1949,6 +2009,7 @@ export const checks: Check[] = [
 		],
 		evidence: {
 			photo: 'optional',
+			shows: ['supplier-documents'],
 			minPhotos: 0,
 			hint: "Uploads of the supplier's answers and reports."
 		},

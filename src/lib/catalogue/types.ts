@@ -140,7 +140,19 @@ export interface EvidenceSpec {
 	minPhotos: number;
 	/** What the photos should show. */
 	hint: string;
+	/**
+	 * What the photos may show, most wanted first; none when no photo is asked for. A check that
+	 * wants as many photos as it names subjects wants one of each (ID-02: the label and the
+	 * packaging); one that wants fewer takes any of them (DOC-03: the packaging or the maker's
+	 * site). A photo taken for one check is offered to the next check that wants a photo of the
+	 * same subject: one photo of the label answers several checks (photo-proposals.ts).
+	 */
+	shows: PhotoSubject[];
 }
+
+/** What a photo of evidence shows. */
+export type PhotoSubject =
+	'label' | 'device' | 'packaging' | 'maker-site' | 'privacy-notice' | 'app' | 'supplier-documents';
 
 /**
  * What a Pass on a check can say. A `shows` check finds something positive (the model is printed;

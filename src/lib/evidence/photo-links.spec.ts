@@ -8,23 +8,12 @@ import {
 	reusablePhotos,
 	usesOf
 } from './photo-links';
+import { photoFixture } from './photo-fixture';
 import type { PhotoRecord } from './photo-record';
 
 function photo(id: string, checkId: string, extra: Partial<PhotoRecord> = {}): PhotoRecord {
-	return {
-		id,
-		inspectionId: 'i1',
-		checkId,
-		data: new ArrayBuffer(1),
-		sha256: id.padEnd(64, '0'),
-		bytes: 1000,
-		type: 'image/jpeg',
-		width: 20,
-		height: 10,
-		capturedAt: `2026-11-22T10:00:0${id.charCodeAt(0) % 10}.000Z`,
-		caption: '',
-		...extra
-	};
+	const capturedAt = `2026-11-22T10:00:0${id.charCodeAt(0) % 10}.000Z`;
+	return photoFixture(id, checkId, capturedAt, extra);
 }
 
 describe('photo links', () => {

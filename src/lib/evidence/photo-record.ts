@@ -1,3 +1,4 @@
+import type { PhotoSubject } from '$lib/catalogue/types';
 import type { Mark } from './marks';
 
 /**
@@ -15,6 +16,12 @@ export interface PhotoRecord {
 	 * linked to several checks (see photo-links.ts). Absent on records from before links.
 	 */
 	usedBy?: string[];
+	/**
+	 * What it shows (the label, the packaging…), so the next check that wants a photo of the same
+	 * thing is offered it (see photo-proposals.ts). Kept on this device only; absent on records
+	 * from before subjects.
+	 */
+	shows?: PhotoSubject;
 	/** The stored image bytes (JPEG); an ArrayBuffer where this browser failed to keep a Blob. */
 	data: Blob | ArrayBuffer;
 	/** SHA-256 of the stored bytes, lower-case hex. */

@@ -56,7 +56,7 @@ function check(
 		question: '',
 		why: '',
 		how: [],
-		evidence: { photo: 'none', minPhotos: 0, hint: '' },
+		evidence: { photo: 'none', minPhotos: 0, hint: '', shows: [] },
 		verdicts: ['PASS', 'FAIL', 'NA', 'INCONCLUSIVE', 'REFER'],
 		appliesWhen: {},
 		contexts: ['shop'],

@@ -34,7 +34,7 @@ function check(id: string, overrides: Partial<Check> = {}): Check {
 		question: `Question of ${id}?`,
 		why: 'Because.',
 		how: ['Look.'],
-		evidence: { photo: 'none', minPhotos: 0, hint: '' },
+		evidence: { photo: 'none', minPhotos: 0, hint: '', shows: [] },
 		verdicts: allVerdicts,
 		appliesWhen: {},
 		contexts: ['shop', 'goods-in', 'home'],
@@ -57,17 +57,17 @@ const catalogue: Catalogue = {
 	checks: [
 		// Always applies; a label photo is required; no NA or REFER allowed.
 		check('ID-01', {
-			evidence: { photo: 'required', minPhotos: 1, hint: 'The label' },
+			evidence: { photo: 'required', minPhotos: 1, hint: 'The label', shows: ['label'] },
 			verdicts: ['PASS', 'FAIL', 'INCONCLUSIVE']
 		}),
 		// Only for products that use passwords; two photos required.
 		check('PHY-01', {
-			evidence: { photo: 'required', minPhotos: 2, hint: 'Label of two units' },
+			evidence: { photo: 'required', minPhotos: 2, hint: 'Label of two units', shows: ['label'] },
 			appliesWhen: { usesPasswords: 'yes' }
 		}),
 		// Needs passwords and a network connection; photos optional.
 		check('SET-01', {
-			evidence: { photo: 'optional', minPhotos: 0, hint: '' },
+			evidence: { photo: 'optional', minPhotos: 0, hint: '', shows: ['label'] },
 			appliesWhen: { usesPasswords: 'yes', networkConnected: 'yes' }
 		}),
 		// Only for products that cannot be updated.

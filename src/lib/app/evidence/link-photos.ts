@@ -1,5 +1,5 @@
 import { photos } from '$lib/db';
-import { countsByCheck, planLink, planUnlink } from '$lib/evidence/photo-links';
+import { countsByCheck, planLink, planUnlink, type LinkChanges } from '$lib/evidence/photo-links';
 
 /**
  * Links a photo already taken to another check: the same stored photo, so the same bytes and
@@ -14,6 +14,27 @@ export async function linkPhoto(
 	await photos.changeLinks(inspectionId, (stored) => {
 		found = stored.some((photo) => photo.id === photoId);
 		return planLink(stored, photoId, checkId);
+	});
+	return found;
+}
+
+/**
+ * Links several photos to a check in one transaction (the photos a verdict accepts); returns
+ * how many of them were still on this device.
+ */
+export async function linkPhotos(
+	inspectionId: string,
+	photoIds: readonly string[],
+	checkId: string
+): Promise<number> {
+	let found = 0;
+	await photos.changeLinks(inspectionId, (stored) => {
+		const changes: LinkChanges = { update: [], remove: [] };
+		for (const photoId of new Set(photoIds)) {
+			if (stored.some((photo) => photo.id === photoId)) found++;
+			changes.update.push(...planLink(stored, photoId, checkId).update);
+		}
+		return changes;
 	});
 	return found;
 }

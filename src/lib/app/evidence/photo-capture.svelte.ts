@@ -1,5 +1,6 @@
 import { photos, settings, storageStatus } from '$lib/db';
 import { sha256Hex } from '$lib/signing';
+import type { PhotoSubject } from '$lib/catalogue/types';
 import type { PhotoRecord } from '$lib/evidence/photo-record';
 import { processInBackground } from '$lib/evidence/processor';
 import { storeVerified } from '$lib/evidence/store-verified';
@@ -8,6 +9,9 @@ import { storeVerified } from '$lib/evidence/store-verified';
 const LOW_SPACE_BYTES = 100 * 1000 * 1000;
 export const DEFAULT_MAX_EDGE = 2048;
 const JPEG_QUALITY = 0.8;
+
+/** Where a photo taken now goes: the inspection, the check it is taken for, what it shows. */
+export type CaptureTarget = { inspectionId: string; checkId: string; shows?: PhotoSubject };
 
 export type CaptureMessage = { kind: 'error' | 'warning' | 'done'; text: string };
 
@@ -26,9 +30,9 @@ export async function photoSettings(): Promise<{ maxEdge: number; recordLocation
 export class PhotoCapture {
 	progress = $state<{ done: number; total: number } | null>(null);
 	messages = $state<CaptureMessage[]>([]);
-	readonly #target: () => { inspectionId: string; checkId: string };
+	readonly #target: () => CaptureTarget;
 
-	constructor(target: () => { inspectionId: string; checkId: string }) {
+	constructor(target: () => CaptureTarget) {
 		this.#target = target;
 	}
 
@@ -36,7 +40,7 @@ export class PhotoCapture {
 	async add(files: File[]): Promise<PhotoRecord[]> {
 		const stored: PhotoRecord[] = [];
 		if (files.length === 0) return stored;
-		const { inspectionId, checkId } = this.#target();
+		const { inspectionId, checkId, shows } = this.#target();
 		const { maxEdge, recordLocation } = await photoSettings();
 		this.messages = [];
 		this.progress = { done: 0, total: files.length };
@@ -45,7 +49,13 @@ export class PhotoCapture {
 				if (!(await this.#roomFor(file))) return stored;
 				try {
 					const started = performance.now();
-					const saved = await savePhoto(file, { inspectionId, checkId, maxEdge, recordLocation });
+					const saved = await savePhoto(file, {
+						inspectionId,
+						checkId,
+						shows,
+						maxEdge,
+						recordLocation
+					});
 					stored.push(saved);
 					// From the chosen file to a verified stored photo; the benchmark reads this.
 					performance.measure('shelfcheck:photo-saved', { start: started });
@@ -90,7 +100,7 @@ export class PhotoCapture {
 
 async function savePhoto(
 	file: File,
-	target: { inspectionId: string; checkId: string; maxEdge: number; recordLocation: boolean }
+	target: CaptureTarget & { maxEdge: number; recordLocation: boolean }
 ): Promise<PhotoRecord> {
 	const [processed, location] = await Promise.all([
 		processInBackground(file, { maxEdge: target.maxEdge, quality: JPEG_QUALITY }),
@@ -109,6 +119,7 @@ async function savePhoto(
 		height: processed.height,
 		capturedAt: new Date(file.lastModified || Date.now()).toISOString(),
 		caption: '',
+		...(target.shows ? { shows: target.shows } : {}),
 		...(location ? { location } : {})
 	};
 	return (await storeVerified(record, photos, sha256Hex)).record;

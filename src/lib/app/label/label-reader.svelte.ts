@@ -57,7 +57,8 @@ export class LabelReader {
 
 	constructor(options: LabelReaderOptions) {
 		this.#options = options;
-		this.capture = new PhotoCapture(options.target);
+		// A label reading is a photo of the label, whichever check it was read on.
+		this.capture = new PhotoCapture(() => ({ ...options.target(), shows: 'label' }));
 	}
 
 	get busy(): boolean {
