@@ -64,6 +64,12 @@ test.describe('sync', () => {
 			const t = (current = await team(engine));
 			await enrolDevice(page, t);
 			const signed = await signAllOffline(page, context);
+			// The first report's form offered the signed-in account's name, the next the one typed.
+			expect(signed.map((r) => r.inspectorOffered)).toEqual([
+				'ivy',
+				'Ivy Inspector',
+				'Ivy Inspector'
+			]);
 			// Queued, with the reason it waits.
 			await page.getByRole('link', { name: /SC-TOY-3/ }).click();
 			await expect(page.getByText(/^Queued/)).toBeVisible();

@@ -42,6 +42,14 @@ export async function signReport(page: Page, report: { model: string; photos: st
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page.getByRole('button', { name: 'Shop visit' }).click();
 	await page.getByRole('textbox', { name: 'Place' }).fill('Corner Electrics');
+	// What the form offered before it is typed over: it fills in the remembered name, or the
+	// signed-in account's, just after it opens (nothing, on a device with neither).
+	await page
+		.waitForFunction(() => document.querySelector<HTMLInputElement>('#inspector')?.value, null, {
+			timeout: 2_000
+		})
+		.catch(() => {});
+	const inspectorOffered = await page.getByRole('textbox', { name: 'Inspector' }).inputValue();
 	await page.getByRole('textbox', { name: 'Inspector' }).fill('Ivy Inspector');
 	await page.getByRole('button', { name: 'Continue' }).click();
 	await page
@@ -56,5 +64,5 @@ export async function signReport(page: Page, report: { model: string; photos: st
 	const id = (await signed.getByText(/^[0-9a-f-]{36}$/).textContent())!;
 	const hash = (await signed.getByText(/^[0-9a-f]{64}$/).textContent())!;
 	await page.getByRole('link', { name: 'Shelfcheck' }).click();
-	return { id, hash };
+	return { id, hash, inspectorOffered };
 }
